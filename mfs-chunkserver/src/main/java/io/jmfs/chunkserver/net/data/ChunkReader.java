@@ -1,0 +1,118 @@
+package io.jmfs.chunkserver.net.data;
+
+import io.jmfs.chunkserver.storage.chunk.BlockSlice;
+import io.jmfs.chunkserver.storage.chunk.ChunkStorage;
+import io.jmfs.chunkserver.storage.chunk.ReadResult;
+import io.jmfs.protocol.ByteString;
+import io.jmfs.protocol.ChunkGeometry;
+import io.jmfs.protocol.MfsStatus;
+import io.jmfs.protocol.msg.data.DataMessage;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+
+/**
+ * Serves the READs of one connection, one after another: the range is read from storage in pieces of at most
+ * {@link #PIECE} bytes (block aligned), each piece is sent as one READ_DATA per touched block, and the next piece is
+ * read only once the previous one went out, so a 64 MiB replication read never sits in memory at once. Every read
+ * ends with READ_STATUS; an error (bad version, no chunk, CRC mismatch, range outside the chunk) is that status
+ * alone, or follows the data already sent.
+ *
+ * <p>Event-loop confined: storage answers are moved back onto the connection's loop before touching state.
+ */
+final class ChunkReader {
+    private static final Logger log = LoggerFactory.getLogger(ChunkReader.class);
+    static final int PIECE = 16 * ChunkGeometry.BLOCK_SIZE;
+
+    private final ChannelHandlerContext ctx;
+    private final ChunkStorage storage;
+    private final Queue<DataMessage.Read> queued = new ArrayDeque<>();
+    private DataMessage.Read current;
+
+    ChunkReader(ChannelHandlerContext ctx, ChunkStorage storage) {
+        this.ctx = ctx;
+        this.storage = storage;
+    }
+
+    boolean busy() {
+        return current != null;
+    }
+
+    void read(DataMessage.Read r) {
+        if (current != null) {
+            queued.add(r);
+            return;
+        }
+        start(r);
+    }
+
+    private void start(DataMessage.Read r) {
+        current = r;
+        long offset = Integer.toUnsignedLong(r.offset());
+        long size = Integer.toUnsignedLong(r.size());
+        if (offset >= ChunkGeometry.CHUNK_SIZE && size > 0 || offset > ChunkGeometry.CHUNK_SIZE) {
+            finish(MfsStatus.WRONGOFFSET);
+        } else if (offset + size > ChunkGeometry.CHUNK_SIZE) {
+            finish(MfsStatus.WRONGSIZE);
+        } else {
+            readPiece((int) offset, (int) (offset + size));
+        }
+    }
+
+    private void readPiece(int position, int end) {
+        int length = Math.min(end - position, PIECE - position % PIECE);
+        DataMessage.Read r = current;
+        storage.read(r.chunkId(), r.version(), position, length).whenComplete((result, error) ->
+                ctx.executor().execute(() -> pieceRead(position, length, end, result, error)));
+    }
+
+    private void pieceRead(int position, int length, int end, ReadResult result, Throwable error) {
+        DataMessage.Read r = current;
+        if (!ctx.channel().isActive()) {
+            current = null;
+            queued.clear();
+            return;
+        }
+        if (error != null) {
+            log.warn("read of chunk {} failed: {}", Long.toHexString(r.chunkId()), error.toString());
+            finish(MfsStatus.IO);
+            return;
+        }
+        if (!result.status().isOk()) {
+            log.info("read of chunk {} v{} at {}+{}: {}", Long.toHexString(r.chunkId()), r.version(), position, length,
+                    result.status());
+            finish(result.status());
+            return;
+        }
+        for (BlockSlice s : result.slices()) {
+            ctx.write(new DataMessage.ReadData(r.chunkId(), s.blockNum(), s.offset(), s.crc(),
+                    ByteString.wrap(s.data())));
+        }
+        int next = position + length;
+        if (next >= end) {
+            finish(MfsStatus.OK);
+        } else {
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
+                if (f.isSuccess()) {
+                    readPiece(next, end);
+                } else {
+                    current = null;
+                    queued.clear();
+                }
+            });
+        }
+    }
+
+    private void finish(MfsStatus status) {
+        ctx.writeAndFlush(new DataMessage.ReadStatus(current.chunkId(), status));
+        current = null;
+        DataMessage.Read next = queued.poll();
+        if (next != null) {
+            start(next);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The data port (9422): client reads, write chains through the other copies, reads and block counts for
+ * replication, and the disk list for {@code mfscli -SHD}.
+ *
+ * <p>Invariants: handlers run on Netty event loops and never touch a disk; every storage call returns a future that
+ * completes on a storage thread, and its answer is written back from the connection's event loop. Write statuses go
+ * back in the order the data arrived, each only after the local write and the rest of the chain both finished.
+ * A malformed packet closes only its own connection, with a logged reason.
+ */
+package io.jmfs.chunkserver.net.data;

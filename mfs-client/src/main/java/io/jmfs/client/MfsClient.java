@@ -1,0 +1,419 @@
+package io.jmfs.client;
+
+import io.jmfs.client.cache.ChunkLocationCache;
+import io.jmfs.client.io.ChunkMaster;
+import io.jmfs.client.io.ChunkReader;
+import io.jmfs.client.io.ChunkWriter;
+import io.jmfs.client.io.ChunkserverPool;
+import io.jmfs.client.io.FileReader;
+import io.jmfs.client.io.FileWriter;
+import io.jmfs.client.io.Retry;
+import io.jmfs.client.master.MasterOptions;
+import io.jmfs.client.master.MasterSession;
+import io.jmfs.protocol.Attr;
+import io.jmfs.protocol.ByteString;
+import io.jmfs.protocol.Gids;
+import io.jmfs.protocol.MfsStatus;
+import io.jmfs.protocol.msg.client.ClientRequest;
+import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.MasterReply.AttrReply;
+import io.jmfs.protocol.msg.client.MasterReply.CheckChunk;
+import io.jmfs.protocol.msg.client.MasterReply.CheckCounts;
+import io.jmfs.protocol.msg.client.MasterReply.ChunkHasChanged;
+import io.jmfs.protocol.msg.client.MasterReply.ChunkReply;
+import io.jmfs.protocol.msg.client.MasterReply.EntryReply;
+import io.jmfs.protocol.msg.client.MasterReply.FlengHasChanged;
+import io.jmfs.protocol.msg.client.MasterReply.GetDirStats;
+import io.jmfs.protocol.msg.client.MasterReply.GetEattr;
+import io.jmfs.protocol.msg.client.MasterReply.GetSclass;
+import io.jmfs.protocol.msg.client.MasterReply.GetTrashTime;
+import io.jmfs.protocol.msg.client.MasterReply.GetXattr;
+import io.jmfs.protocol.msg.client.MasterReply.InodeReply;
+import io.jmfs.protocol.msg.client.MasterReply.InvalidateChunkCache;
+import io.jmfs.protocol.msg.client.MasterReply.Lookup;
+import io.jmfs.protocol.msg.client.MasterReply.Readdir;
+import io.jmfs.protocol.msg.client.MasterReply.SetResult;
+import io.jmfs.protocol.msg.client.MasterReply.Statfs;
+import io.jmfs.protocol.msg.client.MasterReply.Status;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A MooseFS client: one master session plus the data path. Operations take inodes (1 is the root of the mounted
+ * subfolder) or, through {@link #resolve}, absolute paths inside the mount. Master refusals throw
+ * {@link MfsException}. Thread-safe; open files ({@link MfsFile}) are meant for one thread each.
+ */
+public final class MfsClient implements AutoCloseable, ChunkMaster {
+    public static final int ROOT = 1;
+    private static final int WRITE_BUFFER = 16 * 1024 * 1024;
+    public static final int SMODE_SET = 0;
+    public static final int SMODE_INCREASE = 1;
+    public static final int SMODE_DECREASE = 2;
+    public static final int SMODE_RECURSIVE = 4;
+    public static final int XATTR_CREATE_OR_REPLACE = 0;
+    public static final int XATTR_CREATE_ONLY = 1;
+    public static final int XATTR_REPLACE_ONLY = 2;
+    public static final int XATTR_REMOVE = 3;
+
+    private final MasterSession master;
+    private final Credentials credentials;
+    private final ChunkLocationCache locations = new ChunkLocationCache();
+    private final ChunkserverPool pool = new ChunkserverPool();
+    private final ChunkReader chunkReader = new ChunkReader(pool);
+    private final ChunkWriter chunkWriter = new ChunkWriter(pool);
+    private final ExecutorService background = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "mfs-data");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private MfsClient(MasterOptions options, Credentials credentials) throws IOException {
+        this.credentials = credentials;
+        this.master = MasterSession.open(options, this::onNotification);
+    }
+
+    public static MfsClient connect(MasterOptions options, Credentials credentials) throws IOException {
+        return new MfsClient(options, credentials);
+    }
+
+    public MasterSession session() {
+        return master;
+    }
+
+    private void onNotification(MasterReply n) {
+        switch (n) {
+            case ChunkHasChanged c -> locations.invalidate(c.inode(), c.index());
+            case FlengHasChanged f -> locations.invalidateInode(f.inode());
+            case InvalidateChunkCache i -> locations.invalidateAll();
+            default -> { }
+        }
+    }
+
+    private int uid() {
+        return credentials.uid();
+    }
+
+    private Gids gids() {
+        return credentials.gids();
+    }
+
+    private static ByteString name(String name) {
+        if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("not a plain name: '" + name + "'");
+        }
+        return ByteString.utf8(name);
+    }
+
+    // ---- metadata ----
+
+    public Statfs statfs() throws IOException {
+        return master.request(ClientRequest.Statfs::new, Statfs.class, "statfs");
+    }
+
+    public Attr getattr(int inode) throws IOException {
+        return master.request(id -> new ClientRequest.GetAttr(id, inode, 0, uid(), credentials.gid()),
+                AttrReply.class, "getattr " + inode).attr();
+    }
+
+    public Entry lookup(int parent, String name) throws IOException {
+        Lookup l = master.request(id -> new ClientRequest.Lookup(id, parent, ByteString.utf8(name), uid(), gids()),
+                Lookup.class, "lookup " + name);
+        return new Entry(name, l.inode(), l.attr());
+    }
+
+    /** The node at an absolute path inside the mount ("/" is the root); symlinks are not followed. */
+    public Entry resolve(String path) throws IOException {
+        Entry e = new Entry("/", ROOT, getattr(ROOT));
+        for (String part : components(path)) {
+            e = lookup(e.inode(), part);
+        }
+        return e;
+    }
+
+    /** The parent directory of {@code path} and the last component's name. */
+    public record ParentAndName(Entry parent, String name) {}
+
+    public ParentAndName resolveParent(String path) throws IOException {
+        List<String> parts = components(path);
+        if (parts.isEmpty()) {
+            throw new MfsException(MfsStatus.EINVAL, "the root has no parent");
+        }
+        Entry e = new Entry("/", ROOT, getattr(ROOT));
+        for (String part : parts.subList(0, parts.size() - 1)) {
+            e = lookup(e.inode(), part);
+        }
+        return new ParentAndName(e, parts.getLast());
+    }
+
+    static List<String> components(String path) {
+        List<String> out = new ArrayList<>();
+        for (String p : path.split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (!out.isEmpty()) {
+                    out.removeLast();
+                }
+                continue;
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** Entries of a directory with attributes, without "." and "..". */
+    public List<Entry> readdir(int inode) throws IOException {
+        Readdir r = master.request(id -> new ClientRequest.Readdir(id, inode, uid(), gids(),
+                ClientRequest.Readdir.FLAG_WITH_ATTR, 0xFFFFFFFF, 0L), Readdir.class, "readdir " + inode);
+        List<Entry> out = new ArrayList<>();
+        for (MasterReply.DirEntry d : r.entries()) {
+            String n = d.name().utf8();
+            if (!n.equals(".") && !n.equals("..")) {
+                out.add(new Entry(n, d.inode(), d.attr().orElseThrow()));
+            }
+        }
+        return out;
+    }
+
+    public Entry mkdir(int parent, String name, int mode) throws IOException {
+        EntryReply r = master.request(id -> new ClientRequest.Mkdir(id, parent, name(name), mode, 0, uid(), gids(), 0),
+                EntryReply.class, "mkdir " + name);
+        return new Entry(name, r.inode(), r.attr());
+    }
+
+    public void unlink(int parent, String name) throws IOException {
+        master.request(id -> new ClientRequest.Unlink(id, parent, name(name), uid(), gids()), InodeReply.class,
+                "unlink " + name);
+    }
+
+    public void rmdir(int parent, String name) throws IOException {
+        master.request(id -> new ClientRequest.Rmdir(id, parent, name(name), uid(), gids()), InodeReply.class,
+                "rmdir " + name);
+    }
+
+    public Entry rename(int srcParent, String srcName, int dstParent, String dstName) throws IOException {
+        EntryReply r = master.request(id -> new ClientRequest.Rename(id, srcParent, name(srcName), dstParent,
+                name(dstName), uid(), gids()), EntryReply.class, "rename " + srcName);
+        return new Entry(dstName, r.inode(), r.attr());
+    }
+
+    public Entry link(int inode, int dstParent, String name) throws IOException {
+        EntryReply r = master.request(id -> new ClientRequest.Link(id, inode, dstParent, name(name), uid(), gids()),
+                EntryReply.class, "link " + name);
+        return new Entry(name, r.inode(), r.attr());
+    }
+
+    public Entry symlink(int parent, String name, String target) throws IOException {
+        EntryReply r = master.request(id -> new ClientRequest.Symlink(id, parent, name(name),
+                ByteString.utf8(target), uid(), gids()), EntryReply.class, "symlink " + name);
+        return new Entry(name, r.inode(), r.attr());
+    }
+
+    public String readlink(int inode) throws IOException {
+        return master.request(id -> new ClientRequest.ReadLink(id, inode), MasterReply.ReadLink.class,
+                "readlink " + inode).path().utf8();
+    }
+
+    public Attr chmod(int inode, int mode) throws IOException {
+        return setattr(inode, ClientRequest.SetAttr.SET_MODE, mode, 0, 0, 0, 0);
+    }
+
+    public Attr chown(int inode, int newUid, int newGid) throws IOException {
+        return setattr(inode, ClientRequest.SetAttr.SET_UID | ClientRequest.SetAttr.SET_GID, 0, newUid, newGid, 0, 0);
+    }
+
+    public Attr utimes(int inode, int atime, int mtime) throws IOException {
+        return setattr(inode, ClientRequest.SetAttr.SET_ATIME | ClientRequest.SetAttr.SET_MTIME, 0, 0, 0, atime, mtime);
+    }
+
+    public Attr setattr(int inode, int setMask, int mode, int newUid, int newGid, int atime, int mtime)
+            throws IOException {
+        return master.request(id -> new ClientRequest.SetAttr(id, inode, 0, uid(), gids(), setMask, mode, newUid,
+                newGid, atime, mtime, 0, 0), AttrReply.class, "setattr " + inode).attr();
+    }
+
+    /** Sets a file's length; {@code opened} when this session has it open. */
+    public Attr truncate(int inode, long length, boolean opened) throws IOException {
+        int flags = opened ? ClientRequest.Truncate.OPENED : 0;
+        IOException last = null;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            try {
+                Attr a = master.request(id -> new ClientRequest.Truncate(id, inode, flags, uid(), gids(), length),
+                        MasterReply.Truncate.class, "truncate " + inode).attr();
+                locations.invalidateInode(inode);
+                return a;
+            } catch (MfsException e) {
+                if (e.status() != MfsStatus.LOCKED && e.status() != MfsStatus.EAGAIN) {
+                    throw e;
+                }
+                last = e;
+                sleepQuietly(200);
+            }
+        }
+        throw last;
+    }
+
+    private static void sleepQuietly(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
+        }
+    }
+
+    // ---- extended attributes ----
+
+    public Optional<byte[]> getxattr(int inode, String name) throws IOException {
+        try {
+            GetXattr r = master.request(id -> new ClientRequest.GetXattr(id, inode, ByteString.utf8(name), 0, 0,
+                    uid(), gids()), GetXattr.class, "getxattr " + name);
+            return Optional.of(r.value().map(ByteString::toByteArray).orElse(new byte[0]));
+        } catch (MfsException e) {
+            if (e.status() == MfsStatus.ENOATTR) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public List<String> listxattr(int inode) throws IOException {
+        GetXattr r = master.request(id -> new ClientRequest.GetXattr(id, inode, ByteString.EMPTY, 0, 0, uid(),
+                gids()), GetXattr.class, "listxattr");
+        List<String> names = new ArrayList<>();
+        for (String n : new String(r.value().map(ByteString::toByteArray).orElse(new byte[0]),
+                StandardCharsets.UTF_8).split("\0")) {
+            if (!n.isEmpty()) {
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    public void setxattr(int inode, String name, byte[] value, int mode) throws IOException {
+        master.request(id -> new ClientRequest.SetXattr(id, inode, ByteString.utf8(name), ByteString.of(value), mode,
+                0, uid(), gids()), Status.class, "setxattr " + name);
+    }
+
+    public void removexattr(int inode, String name) throws IOException {
+        setxattr(inode, name, new byte[0], XATTR_REMOVE);
+    }
+
+    // ---- MooseFS tools ----
+
+    public GetSclass getGoal(int inode, boolean recursive) throws IOException {
+        return master.request(id -> new ClientRequest.GetSclass(id, inode, recursive ? 1 : 0), GetSclass.class,
+                "getgoal");
+    }
+
+    public SetResult setGoal(int inode, int goal, int smode) throws IOException {
+        return master.request(id -> ClientRequest.SetSclass.goal(id, inode, uid(), goal, smode), SetResult.class,
+                "setgoal");
+    }
+
+    public GetTrashTime getTrashTime(int inode, boolean recursive) throws IOException {
+        return master.request(id -> new ClientRequest.GetTrashTime(id, inode, recursive ? 1 : 0), GetTrashTime.class,
+                "gettrashtime");
+    }
+
+    public SetResult setTrashTime(int inode, int seconds, int smode) throws IOException {
+        return master.request(id -> new ClientRequest.SetTrashTime(id, inode, uid(), seconds, smode), SetResult.class,
+                "settrashtime");
+    }
+
+    public GetEattr getEattr(int inode, boolean recursive) throws IOException {
+        return master.request(id -> new ClientRequest.GetEattr(id, inode, recursive ? 1 : 0), GetEattr.class,
+                "geteattr");
+    }
+
+    public SetResult setEattr(int inode, int eattr, int smode) throws IOException {
+        return master.request(id -> new ClientRequest.SetEattr(id, inode, uid(), eattr, smode), SetResult.class,
+                "seteattr");
+    }
+
+    /** How many chunks of the file have 0, 1, 2 ... copies. */
+    public CheckCounts check(int inode) throws IOException {
+        return master.request(id -> new ClientRequest.Check(id, inode, OptionalInt.empty()), CheckCounts.class,
+                "checkfile");
+    }
+
+    /** One chunk of the file with each copy's server and state. */
+    public CheckChunk check(int inode, int index) throws IOException {
+        return master.request(id -> new ClientRequest.Check(id, inode, OptionalInt.of(index)), CheckChunk.class,
+                "fileinfo");
+    }
+
+    public GetDirStats dirStats(int inode) throws IOException {
+        return master.request(id -> new ClientRequest.GetDirStats(id, inode), GetDirStats.class, "dirinfo");
+    }
+
+    /** Snapshot of {@code inode} as {@code dstParent/name}; smode 1 = overwrite existing. */
+    public void snapshot(int inode, int dstParent, String name, int smode) throws IOException {
+        master.request(id -> new ClientRequest.Snapshot(id, inode, dstParent, name(name), uid(), gids(), smode, 0),
+                Status.class, "makesnapshot " + name);
+    }
+
+    public List<String> paths(int inode) throws IOException {
+        return master.request(id -> new ClientRequest.Paths(id, inode), MasterReply.Paths.class, "paths")
+                .paths().stream().map(ByteString::utf8).toList();
+    }
+
+    // ---- files ----
+
+    /** Creates a new regular file and opens it for reading and writing. */
+    public MfsFile create(int parent, String name, int mode) throws IOException {
+        MasterReply.Create r = master.request(id -> new ClientRequest.Create(id, parent, name(name), mode, 0, uid(),
+                gids()), MasterReply.Create.class, "create " + name);
+        return handle(r.inode(), r.attr().size());
+    }
+
+    /** Opens an existing file (OPEN with READ, and WRITE when {@code write}). */
+    public MfsFile open(int inode, boolean write) throws IOException {
+        int flags = 0x01 | (write ? 0x02 : 0);
+        MasterReply.Open r = master.request(id -> new ClientRequest.Open(id, inode, uid(), gids(), flags),
+                MasterReply.Open.class, "open " + inode);
+        return handle(inode, r.attr().size());
+    }
+
+    private MfsFile handle(int inode, long length) {
+        locations.invalidateInode(inode);
+        FileReader reader = new FileReader(inode, this, chunkReader, locations, background, Retry.STANDARD);
+        int flags = credentials.isRoot() ? ClientRequest.WriteChunk.CANUSERESERVESPACE : 0;
+        FileWriter writer = new FileWriter(inode, this, chunkWriter, locations, background, length, WRITE_BUFFER,
+                flags, Retry.STANDARD);
+        return new MfsFile(this, inode, reader, writer);
+    }
+
+    @Override
+    public ChunkReply readChunk(int inode, int index) throws IOException {
+        return master.request(id -> new ClientRequest.ReadChunk(id, inode, index, 0), ChunkReply.class,
+                "read chunk " + index + " of " + inode);
+    }
+
+    @Override
+    public ChunkReply writeChunk(int inode, int index, int chunkOpFlags) throws IOException {
+        return master.request(id -> new ClientRequest.WriteChunk(id, inode, index, chunkOpFlags), ChunkReply.class,
+                "write chunk " + index + " of " + inode);
+    }
+
+    @Override
+    public void writeChunkEnd(long chunkId, int inode, int index, long fileLength, int chunkOpFlags)
+            throws IOException {
+        master.request(id -> new ClientRequest.WriteChunkEnd(id, chunkId, inode, index, fileLength, chunkOpFlags),
+                Status.class, "end write of chunk " + index + " of " + inode);
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        pool.close();
+        master.close();
+    }
+}

@@ -1,0 +1,93 @@
+package io.jmfs.client;
+
+import io.jmfs.client.io.FileReader;
+import io.jmfs.client.io.FileWriter;
+import java.io.IOException;
+
+/**
+ * An open file: positional reads through read-ahead and writes through a write-back buffer. Reads see this handle's
+ * own writes (buffered data is flushed before a read). {@link #fsync} and {@link #close} return only after every
+ * written byte is on all chunkservers of its chunk and the master knows the new length; an error of a buffered write
+ * surfaces there at the latest.
+ */
+public final class MfsFile implements AutoCloseable {
+    private final MfsClient client;
+    private final int inode;
+    private final FileReader reader;
+    private final FileWriter writer;
+    private boolean closed;
+
+    MfsFile(MfsClient client, int inode, FileReader reader, FileWriter writer) {
+        this.client = client;
+        this.inode = inode;
+        this.reader = reader;
+        this.writer = writer;
+    }
+
+    public int inode() {
+        return inode;
+    }
+
+    /** Reads up to {@code len} bytes at {@code pos}; -1 at end of file. */
+    public int read(long pos, byte[] dst, int off, int len) throws IOException {
+        ensureOpen();
+        if (writer.dirty()) {
+            writer.flush();
+            reader.invalidate();
+        }
+        return reader.read(pos, dst, off, len);
+    }
+
+    /** Reads until {@code len} bytes or the end of the file; returns how many. */
+    public int readFully(long pos, byte[] dst, int off, int len) throws IOException {
+        int done = 0;
+        while (done < len) {
+            int n = read(pos + done, dst, off + done, len - done);
+            if (n < 0) {
+                break;
+            }
+            done += n;
+        }
+        return done;
+    }
+
+    public void write(long pos, byte[] src, int off, int len) throws IOException {
+        ensureOpen();
+        writer.write(pos, src, off, len);
+        reader.invalidate();
+    }
+
+    /** The length including buffered writes. */
+    public long length() {
+        return writer.length();
+    }
+
+    public void fsync() throws IOException {
+        ensureOpen();
+        writer.flush();
+    }
+
+    /** Sets the length (flushing buffered writes first). */
+    public void truncate(long length) throws IOException {
+        ensureOpen();
+        writer.flush();
+        client.truncate(inode, length, true);
+        writer.knownLength(length);
+        reader.invalidate();
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("file " + inode + " is closed");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        writer.flush();
+    }
+}

@@ -1,0 +1,65 @@
+package io.jmfs.client.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jmfs.client.MfsException;
+import io.jmfs.client.testing.FakeChunkserver;
+import io.jmfs.client.testing.FakeChunkserver.Fault;
+import io.jmfs.protocol.msg.client.MasterReply.ChunkData;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ChunkWriterTest {
+    private FakeChunkserver head;
+    private FakeChunkserver second;
+    private ChunkserverPool pool;
+
+    @BeforeEach
+    void start() throws IOException {
+        head = new FakeChunkserver();
+        second = new FakeChunkserver();
+        pool = new ChunkserverPool();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        pool.close();
+        head.close();
+        second.close();
+    }
+
+    @Test
+    void dataGoesToTheChainHeadInBlockSizedPacketsNamingTheRestOfTheChainAndIsFinished() throws IOException {
+        byte[] data = new byte[ChunkWriter.WINDOW * 65536 + 300_000]; // more than one window of unacked packets
+        new Random(3).nextBytes(data);
+        ChunkData chunk = new ChunkData(9, 4, List.of(head.location(), second.location()));
+        new ChunkWriter(pool).write(chunk, 1000, data, 0, data.length);
+
+        byte[] stored = head.chunk(9);
+        assertThat(Arrays.copyOfRange(stored, 1000, stored.length)).isEqualTo(data);
+        assertThat(head.writesOpened()).singleElement().satisfies(w -> {
+            assertThat(w.version()).isEqualTo(4);
+            assertThat(w.chain()).singleElement()
+                    .satisfies(link -> assertThat(link.port()).isEqualTo(second.location().port()));
+        });
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            while (head.finishedWrites() != 1) {
+                Thread.sleep(10);
+            }
+        });
+    }
+
+    @Test
+    void aChainThatRefusesTheWriteFailsIt() {
+        head.fault = Fault.ERROR_STATUS;
+        ChunkData chunk = new ChunkData(9, 1, List.of(head.location()));
+        assertThatThrownBy(() -> new ChunkWriter(pool).write(chunk, 0, new byte[10], 0, 10))
+                .isInstanceOf(MfsException.class);
+    }
+}

@@ -1,0 +1,106 @@
+package io.jmfs.client.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jmfs.client.cache.ChunkLocationCache;
+import io.jmfs.client.testing.FakeChunkMaster;
+import io.jmfs.client.testing.FakeChunkserver;
+import io.jmfs.client.testing.FakeChunkserver.Fault;
+import io.jmfs.protocol.ChunkGeometry;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FileWriterTest {
+    private static final int BUFFER = 1 << 20;
+    private static final Retry FAST = new Retry(3, java.time.Duration.ofMillis(1));
+    private FakeChunkserver cs;
+    private ChunkserverPool pool;
+    private FakeChunkMaster master;
+    private final ExecutorService background = Executors.newCachedThreadPool();
+
+    @BeforeEach
+    void start() throws IOException {
+        cs = new FakeChunkserver();
+        pool = new ChunkserverPool();
+        master = new FakeChunkMaster(() -> List.of(cs.location()));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        background.shutdownNow();
+        pool.close();
+        cs.close();
+    }
+
+    private FileWriter writer() {
+        return new FileWriter(10, master, new ChunkWriter(pool), new ChunkLocationCache(), background, 0, BUFFER, 0, FAST);
+    }
+
+    @Test
+    void smallWritesStayInTheBufferUntilFlushThenReachTheChunkserverAndTheMasterLearnsTheLength()
+            throws IOException {
+        FileWriter w = writer();
+        w.write(0, "hello ".getBytes(), 0, 6);
+        w.write(6, "moosefs".getBytes(), 0, 7);
+        assertThat(master.writeChunkCalls()).as("nothing sent before flush").isZero();
+        assertThat(w.length()).isEqualTo(13);
+        assertThat(w.dirty()).isTrue();
+
+        w.flush();
+
+        assertThat(w.dirty()).isFalse();
+        assertThat(master.writeChunkCalls()).isEqualTo(1);
+        assertThat(master.writeChunkEndCalls()).isEqualTo(1);
+        assertThat(master.length()).isEqualTo(13);
+        assertThat(new String(cs.chunk(master.chunkId(0)))).isEqualTo("hello moosefs");
+    }
+
+    @Test
+    void aWriteAcrossAChunkBoundaryIsSplitIntoOneWritePerChunk() throws IOException {
+        byte[] data = new byte[3 * BUFFER + 500];
+        new Random(9).nextBytes(data);
+        long start = ChunkGeometry.CHUNK_SIZE - BUFFER - 100;
+        FileWriter w = writer();
+        w.write(start, data, 0, data.length);
+        w.flush();
+
+        assertThat(master.length()).isEqualTo(start + data.length);
+        byte[] first = cs.chunk(master.chunkId(0));
+        byte[] second = cs.chunk(master.chunkId(1));
+        int inFirst = (int) (ChunkGeometry.CHUNK_SIZE - start);
+        assertThat(Arrays.copyOfRange(first, (int) start, first.length)).isEqualTo(Arrays.copyOf(data, inFirst));
+        assertThat(second).isEqualTo(Arrays.copyOfRange(data, inFirst, data.length));
+    }
+
+    @Test
+    void aNonContiguousWriteFlushesTheEarlierExtentFirstSoLaterBytesWin() throws IOException {
+        FileWriter w = writer();
+        w.write(0, "aaaa".getBytes(), 0, 4);
+        w.write(100, "bb".getBytes(), 0, 2);
+        w.write(1, "cc".getBytes(), 0, 2);
+        w.flush();
+        byte[] chunk = cs.chunk(master.chunkId(0));
+        assertThat(new String(chunk, 0, 4)).isEqualTo("acca");
+        assertThat(new String(chunk, 100, 2)).isEqualTo("bb");
+        assertThat(master.length()).isEqualTo(102);
+    }
+
+    @Test
+    void aFailedBackgroundWriteIsReportedByFlush() throws IOException {
+        cs.fault = Fault.ERROR_STATUS;
+        FileWriter w = writer();
+        byte[] full = new byte[BUFFER];
+        w.write(0, full, 0, full.length); // a full buffer goes out in the background
+        assertThatThrownBy(w::flush).isInstanceOf(IOException.class);
+        assertThat(master.writeChunkEndCalls()).as("every WRITE_CHUNK is ended, also after a failure")
+                .isEqualTo(master.writeChunkCalls());
+    }
+}

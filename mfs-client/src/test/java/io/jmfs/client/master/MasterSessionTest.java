@@ -1,0 +1,136 @@
+package io.jmfs.client.master;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jmfs.client.MfsException;
+import io.jmfs.client.testing.FakeMaster;
+import io.jmfs.protocol.MfsStatus;
+import io.jmfs.protocol.msg.client.ClientRequest;
+import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.MasterReply.AttrReply;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MasterSessionTest {
+    private FakeMaster master;
+
+    @BeforeEach
+    void start() throws IOException {
+        master = new FakeMaster();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        master.close();
+    }
+
+    private MasterSession open() throws IOException {
+        return MasterSession.open(MasterOptions.of("127.0.0.1").withPort(master.port()).withSubfolder("/sub")
+                .withInfo("test-client").withRequestTimeout(Duration.ofSeconds(10)), n -> { });
+    }
+
+    private static long getattr(MasterSession s, int inode) throws IOException {
+        return s.request(id -> new ClientRequest.GetAttr(id, inode, 0, 0, 0), AttrReply.class, "getattr")
+                .attr().size();
+    }
+
+    @Test
+    void registersANewSessionAnnouncing3_0_117WithInfoAndSubfolderNulTerminated() throws IOException {
+        try (MasterSession s = open()) {
+            assertThat(s.session().sessionId()).isEqualTo(FakeMaster.SESSION_ID);
+            ClientRequest.RegisterNewSession reg = master.received(ClientRequest.RegisterNewSession.class).getFirst();
+            assertThat(reg.version()).isEqualTo(0x000300EA);
+            assertThat(reg.info().utf8()).isEqualTo("test-client\0");
+            assertThat(reg.path().utf8()).isEqualTo("/sub\0");
+            assertThat(reg.sessionId()).isEmpty();
+        }
+        assertThat(master.received(ClientRequest.RegisterCloseSession.class)).singleElement()
+                .satisfies(c -> assertThat(c.sessionId()).isEqualTo(FakeMaster.SESSION_ID));
+    }
+
+    @Test
+    void repliesThatArriveOutOfOrderReachTheRequestsWithTheirMsgid() throws Exception {
+        master.reverseOrder = true;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (MasterSession s = open()) {
+            CompletableFuture<Long> a = CompletableFuture.supplyAsync(() -> call(s, 11), pool);
+            CompletableFuture<Long> b = CompletableFuture.supplyAsync(() -> call(s, 22), pool);
+            assertThat(a.get(10, TimeUnit.SECONDS)).isEqualTo(11);
+            assertThat(b.get(10, TimeUnit.SECONDS)).isEqualTo(22);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static long call(MasterSession s, int inode) {
+        try {
+            return getattr(s, inode);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aLostConnectionIsReopenedIntoTheSameSessionAndTheWaitingRequestIsSentAgain() throws IOException {
+        try (MasterSession s = open()) {
+            master.dropNextGetattr = true;
+            assertThat(getattr(s, 5)).isEqualTo(5);
+            assertThat(master.received(ClientRequest.RegisterReconnect.class)).singleElement().satisfies(r -> {
+                assertThat(r.sessionId()).isEqualTo(FakeMaster.SESSION_ID);
+                assertThat(r.metaId()).hasValue(FakeMaster.META_ID);
+            });
+            assertThat(master.received(ClientRequest.GetAttr.class)).hasSize(2);
+        }
+    }
+
+    @Test
+    void whenTheMasterRefusesToReconnectTheSessionIsRegisteredAgainUnderItsOldId() throws IOException {
+        try (MasterSession s = open()) {
+            master.reconnectStatus = MfsStatus.EPERM;
+            master.dropConnections();
+            assertThat(getattr(s, 6)).isEqualTo(6);
+            List<ClientRequest.RegisterNewSession> regs = master.received(ClientRequest.RegisterNewSession.class);
+            assertThat(regs).hasSize(2);
+            assertThat(regs.get(1).sessionId()).hasValue(FakeMaster.SESSION_ID);
+            assertThat(regs.get(1).metaId()).hasValue(FakeMaster.META_ID);
+        }
+    }
+
+    @Test
+    void anIdleSessionSendsKeepaliveNopsWithMsgidZero() throws IOException {
+        try (MasterSession s = open()) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            while (master.nops() == 0 && System.nanoTime() < deadline) {
+                sleepAWhile();
+            }
+            assertThat(master.nops()).isPositive();
+            assertThat(master.received(ClientRequest.Nop.class)).allSatisfy(n -> assertThat(n.msgid()).isZero());
+        }
+    }
+
+    private static void sleepAWhile() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void anErrorStatusBecomesAnExceptionCarryingIt() throws IOException {
+        try (MasterSession s = open()) {
+            assertThatThrownBy(() -> s.request(id -> new ClientRequest.ReadLink(id, 3), MasterReply.ReadLink.class,
+                    "readlink")).isInstanceOfSatisfying(MfsException.class,
+                    e -> assertThat(e.status()).isEqualTo(MfsStatus.EINVAL));
+        }
+    }
+}

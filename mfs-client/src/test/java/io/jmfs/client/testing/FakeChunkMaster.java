@@ -1,0 +1,83 @@
+package io.jmfs.client.testing;
+
+import io.jmfs.client.io.ChunkMaster;
+import io.jmfs.protocol.ChunkLocation;
+import io.jmfs.protocol.MessageType;
+import io.jmfs.protocol.msg.client.MasterReply.ChunkData;
+import io.jmfs.protocol.msg.client.MasterReply.ChunkReply;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/** The master's part of the data path for one file, in memory: chunk ids per index, locations, the length. */
+public final class FakeChunkMaster implements ChunkMaster {
+    private final Map<Integer, Long> chunkIds = new ConcurrentHashMap<>();
+    private final AtomicLong nextChunkId = new AtomicLong(100);
+    private final AtomicLong length = new AtomicLong();
+    private final AtomicInteger readChunkCalls = new AtomicInteger();
+    private final AtomicInteger writeChunkCalls = new AtomicInteger();
+    private final AtomicInteger writeChunkEndCalls = new AtomicInteger();
+    private volatile Supplier<List<ChunkLocation>> locations;
+
+    public FakeChunkMaster(Supplier<List<ChunkLocation>> locations) {
+        this.locations = locations;
+    }
+
+    public void locations(Supplier<List<ChunkLocation>> l) {
+        this.locations = l;
+    }
+
+    /** Declares that chunk {@code index} exists with {@code chunkId}. */
+    public void chunk(int index, long chunkId) {
+        chunkIds.put(index, chunkId);
+    }
+
+    public long chunkId(int index) {
+        return chunkIds.getOrDefault(index, 0L);
+    }
+
+    public void length(long l) {
+        length.set(l);
+    }
+
+    public long length() {
+        return length.get();
+    }
+
+    public int readChunkCalls() {
+        return readChunkCalls.get();
+    }
+
+    public int writeChunkCalls() {
+        return writeChunkCalls.get();
+    }
+
+    public int writeChunkEndCalls() {
+        return writeChunkEndCalls.get();
+    }
+
+    @Override
+    public ChunkReply readChunk(int inode, int index) {
+        readChunkCalls.incrementAndGet();
+        long id = chunkIds.getOrDefault(index, 0L);
+        return new ChunkReply(MessageType.MATOCL_FUSE_READ_CHUNK.id(), 1, length.get(),
+                new ChunkData(id, 1, id == 0 ? List.of() : locations.get()));
+    }
+
+    @Override
+    public ChunkReply writeChunk(int inode, int index, int chunkOpFlags) {
+        writeChunkCalls.incrementAndGet();
+        long id = chunkIds.computeIfAbsent(index, i -> nextChunkId.getAndIncrement());
+        return new ChunkReply(MessageType.MATOCL_FUSE_WRITE_CHUNK.id(), 1, length.get(),
+                new ChunkData(id, 1, locations.get()));
+    }
+
+    @Override
+    public void writeChunkEnd(long chunkId, int inode, int index, long fileLength, int chunkOpFlags) {
+        writeChunkEndCalls.incrementAndGet();
+        length.set(fileLength);
+    }
+}

@@ -1,0 +1,161 @@
+package io.jmfs.master;
+
+import io.jmfs.master.chunks.ChunkManager;
+import io.jmfs.master.chunks.ChunkRegistry;
+import io.jmfs.master.chunks.ChunkSettings;
+import io.jmfs.master.chunks.FileChunkSlots;
+import io.jmfs.master.cluster.ChunkserverRegistry;
+import io.jmfs.master.exports.ExportRules;
+import io.jmfs.master.fs.MetaClock;
+import io.jmfs.master.fs.Namespace;
+import io.jmfs.master.fs.NamespaceSettings;
+import io.jmfs.master.fs.change.ChangeSink;
+import io.jmfs.master.net.chunkserver.ChunkserverLinks;
+import io.jmfs.master.net.client.ClientServices;
+import io.jmfs.master.sessions.ExpiredSession;
+import io.jmfs.master.sessions.SessionRegistry;
+import java.security.SecureRandom;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the master knows, owned by the metadata loop: namespace, sessions, the export rules in force and the
+ * metadata id. Built on the starting thread and handed to the loop before any connection exists; from then on
+ * touched only there.
+ *
+ * <p>Not persisted yet: changes are not written to a changelog and the metadata id is drawn anew at each start
+ * (both belong to the metadata-persistence step), so sessions do not survive a master restart.
+ */
+public final class MasterState implements ClientServices {
+
+    private static final Logger log = LoggerFactory.getLogger(MasterState.class);
+
+    private final MetaClock clock;
+    private final Namespace namespace;
+    private final SessionRegistry sessions;
+    private final long metaId;
+    private ExportRules exports;
+    // chunk layer (helper-10): fed by chunkservers on 9420, commands leave through their links
+    private final ChunkserverLinks chunkserverLinks = new ChunkserverLinks();
+    private final ChunkManager chunks;
+
+    public MasterState(MetaClock clock, ExportRules exports, NamespaceSettings settings, long sustainSeconds,
+                       long metaId) {
+        this(clock, exports, settings, sustainSeconds, metaId, ChunkSettings.DEFAULTS);
+    }
+
+    public MasterState(MetaClock clock, ExportRules exports, NamespaceSettings settings, long sustainSeconds,
+                       long metaId, ChunkSettings chunkSettings) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.exports = Objects.requireNonNull(exports, "exports");
+        // the namespace and the chunk layer refer to each other: files release chunks, writes place chunk ids
+        this.namespace = new Namespace(clock, ChangeSink.DISCARD, this::releaseChunk, settings);
+        this.chunks = new ChunkManager(new ChunkRegistry(change -> { }), new ChunkserverRegistry(change -> { }),
+                chunkserverLinks, new NamespaceChunkSlots(namespace), clock, chunkSettings);
+        this.sessions = new SessionRegistry(sustainSeconds, clock.now());
+        this.metaId = metaId;
+    }
+
+    /** A new random metadata id (never 0, which clients read as "none"). */
+    public static long newMetaId() {
+        SecureRandom random = new SecureRandom();
+        long id;
+        do {
+            id = random.nextLong();
+        } while (id == 0);
+        return id;
+    }
+
+    @Override
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    @Override
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    @Override
+    public ExportRules exports() {
+        return exports;
+    }
+
+    @Override
+    public long metaId() {
+        return metaId;
+    }
+
+    @Override
+    public MetaClock clock() {
+        return clock;
+    }
+
+    @Override
+    public ChunkManager chunks() {
+        return chunks;
+    }
+
+    /** Where the chunk layer's commands to chunkservers go out (the chunkserver listener attaches connections). */
+    public ChunkserverLinks chunkserverLinks() {
+        return chunkserverLinks;
+    }
+
+    /** Periodic step (about once a second): chunk lock timeouts and the chunk loop's repairs. */
+    public void tickChunks() {
+        chunks.tick();
+    }
+
+    private void releaseChunk(int inode, long chunkId) {
+        chunks.releaser().released(inode, chunkId);
+    }
+
+    /** The namespace's per-file chunk table as the chunk layer sees it. */
+    private record NamespaceChunkSlots(Namespace namespace) implements FileChunkSlots {
+        @Override
+        public long chunkAt(int inode, int index) {
+            var found = namespace.chunkAt(inode, Integer.toUnsignedLong(index));
+            return found.isOk() ? found.value() : 0;
+        }
+
+        /**
+         * A new chunk past the file's end first makes the file reach that chunk's start, as MooseFS's WRITE does: a
+         * WRITE_CHUNK_END of an earlier chunk that arrives meanwhile (with the length the client had then) must not
+         * shorten the file and drop the chunk being written.
+         */
+        @Override
+        public void setChunk(int inode, int index, long chunkId) {
+            long chunkStart = Integer.toUnsignedLong(index) << 26;
+            var attr = namespace.getattr(inode);
+            if (attr.isOk() && chunkStart > attr.value().length() && chunkAt(inode, index) == 0) {
+                namespace.setLength(inode, chunkStart, false);
+            }
+            var status = namespace.setChunk(inode, Integer.toUnsignedLong(index), chunkId);
+            if (!status.isOk()) {
+                throw new IllegalStateException("cannot place chunk " + Long.toHexString(chunkId) + " at index "
+                        + index + " of inode " + inode + ": " + status);
+            }
+        }
+    }
+
+    /** New rules for later registrations; sessions keep the grant they registered with. */
+    public void replaceExports(ExportRules rules) {
+        this.exports = Objects.requireNonNull(rules, "rules");
+    }
+
+    /** Periodic step: removes closed and outlived sessions and releases the files they held open. */
+    public void expireSessions() {
+        for (ExpiredSession expired : sessions.expire(clock.now())) {
+            for (int inode : expired.openFiles()) {
+                namespace.release(expired.sessionId(), inode);
+            }
+            log.info("session {} removed", Integer.toUnsignedString(expired.sessionId()));
+        }
+    }
+
+    /** Periodic step: trash purge, sustained files, inode-number reuse. */
+    public void maintainNamespace() {
+        namespace.maintain();
+    }
+}

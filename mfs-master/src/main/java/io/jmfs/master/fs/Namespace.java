@@ -1,0 +1,244 @@
+package io.jmfs.master.fs;
+
+import io.jmfs.master.fs.change.Change;
+import io.jmfs.master.fs.change.ChangeSink;
+import io.jmfs.protocol.MfsStatus;
+import java.util.List;
+
+/**
+ * The master's namespace: every inode, directory entry and attribute of the cluster, and the operations the
+ * MooseFS 3.0.117 client sends. Inode numbers here are real ones (the sessions layer maps a subfolder export's
+ * "1" to its root first); credentials are after export mapping.
+ *
+ * <p>Owned by the metadata thread; not thread-safe by design. Every mutation is validated (answering MooseFS's
+ * status for each error case), its values resolved (new inode number, timestamps from the injected clock),
+ * recorded to the {@link ChangeSink}, then applied through {@link #replay}'s path.
+ */
+public final class Namespace {
+    private final FsState state;
+    private final FsCore core;
+    private final ReadOps read;
+    private final CreateOps create;
+    private final RemoveOps remove;
+    private final AttrOps attrs;
+    private final XattrOps xattrs;
+    private final TrashOps trash;
+
+    public Namespace(MetaClock clock, ChangeSink sink, ChunkReleaser releaser, NamespaceSettings settings) {
+        this.state = new FsState(releaser, clock.now());
+        this.core = new FsCore(state, sink, clock, settings);
+        this.read = new ReadOps(core);
+        this.create = new CreateOps(core);
+        this.remove = new RemoveOps(core);
+        this.attrs = new AttrOps(core);
+        this.xattrs = new XattrOps(core);
+        this.trash = new TrashOps(core);
+    }
+
+    /** The root directory's inode (MFS_ROOT_ID). */
+    public static final int ROOT = FsState.ROOT;
+
+    // ---- replay ---------------------------------------------------------------------------------------------
+
+    /**
+     * Applies a recorded change (changelog replay, a follower). Answers {@code MISMATCH} when a resolved value
+     * (new inode number, purge counts) differs from what this namespace computes, or the status of a failed
+     * precondition; in both cases nothing changed.
+     */
+    public MfsStatus replay(Change change) {
+        return core.applier.apply(change);
+    }
+
+    // ---- reads ----------------------------------------------------------------------------------------------
+
+    public Results.StatFs statfs() {
+        return read.statfs();
+    }
+
+    /** ACCESS: {@code modeMask} is rwx bits (4 r, 2 w, 1 x). */
+    public MfsStatus access(Credentials c, int inode, int modeMask) {
+        return read.access(c, inode, modeMask);
+    }
+
+    public FsResult<Results.Lookup> lookup(Credentials c, int parent, byte[] name) {
+        return read.lookup(c, parent, name);
+    }
+
+    public FsResult<NodeAttr> getattr(int inode) {
+        return read.getattr(inode);
+    }
+
+    /** READLINK: the target without the wire's trailing NUL. */
+    public FsResult<byte[]> readlink(int inode) {
+        return read.readlink(inode);
+    }
+
+    public FsResult<List<Results.DirEntry>> readdir(Credentials c, int dir, boolean withAttrs) {
+        return read.readdir(c, dir, withAttrs);
+    }
+
+    // ---- entries --------------------------------------------------------------------------------------------
+
+    public FsResult<Results.Entry> mknod(Credentials c, int parent, byte[] name, int type, int mode, int umask,
+                                         int rdev) {
+        return create.mknod(c, parent, name, type, mode, umask, rdev, false);
+    }
+
+    /** MKDIR; {@code copySgid}: a new directory in a setgid directory becomes setgid too. */
+    public FsResult<Results.Entry> mkdir(Credentials c, int parent, byte[] name, int mode, int umask,
+                                         boolean copySgid) {
+        return create.mknod(c, parent, name, NodeType.DIRECTORY, mode, umask, 0, copySgid);
+    }
+
+    /** CREATE: mknod of a regular file, answered with open flags (the net layer then acquires it). */
+    public FsResult<Results.Opened> create(Credentials c, int parent, byte[] name, int mode, int umask) {
+        return create.create(c, parent, name, mode, umask);
+    }
+
+    public FsResult<Results.Entry> symlink(Credentials c, int parent, byte[] name, byte[] target) {
+        return create.symlink(c, parent, name, target);
+    }
+
+    public FsResult<Results.Entry> link(Credentials c, int inode, int parent, byte[] name) {
+        return create.link(c, inode, parent, name);
+    }
+
+    /** UNLINK: answers the inode that was removed. */
+    public FsResult<Integer> unlink(Credentials c, int parent, byte[] name) {
+        return remove.remove(c, parent, name, false);
+    }
+
+    /** RMDIR: answers the inode that was removed. */
+    public FsResult<Integer> rmdir(Credentials c, int parent, byte[] name) {
+        return remove.remove(c, parent, name, true);
+    }
+
+    public FsResult<Results.Entry> rename(Credentials c, int srcParent, byte[] srcName, int dstParent,
+                                          byte[] dstName) {
+        return remove.rename(c, srcParent, srcName, dstParent, dstName);
+    }
+
+    // ---- attributes -----------------------------------------------------------------------------------------
+
+    public FsResult<NodeAttr> setattr(Credentials c, int inode, SetAttr request) {
+        return attrs.setattr(c, inode, request);
+    }
+
+    /** TRUNCATE, first half; {@code flags}: 0x01 OPENED, 0x02 UPDATE, 0x04 TIMEFIX, 0x08 RESERVE. */
+    public FsResult<Results.TruncatePlan> truncateCheck(Credentials c, int inode, int flags, long length) {
+        return attrs.truncateCheck(c, inode, flags, length);
+    }
+
+    /** TRUNCATE, second half, once the chunk layer shortened the chunk named by the plan (if any). */
+    public FsResult<Results.Truncated> truncateApply(int inode, int flags, long length) {
+        return attrs.truncateApply(inode, flags, length);
+    }
+
+    /** Both halves when no chunk needs cutting; {@code DELAYED} when one does (the chunk layer must act). */
+    public FsResult<Results.Truncated> truncate(Credentials c, int inode, int flags, long length) {
+        FsResult<Results.TruncatePlan> plan = truncateCheck(c, inode, flags, length);
+        if (!plan.isOk()) {
+            return FsResult.error(plan.status());
+        }
+        if (plan.value().index() >= 0) {
+            return FsResult.error(MfsStatus.DELAYED);
+        }
+        return truncateApply(inode, flags, length);
+    }
+
+    /** OPEN; {@code flags}: 0x01 READ, 0x02 WRITE, 0x04 AFTER_CREATE, 0x08 TRUNCATE. */
+    public FsResult<Results.Opened> open(Credentials c, int inode, int flags) {
+        return attrs.open(c, inode, flags);
+    }
+
+    public void amtime(int inode, int atime, int mtime) {
+        attrs.amtime(inode, atime, mtime);
+    }
+
+    // ---- extended attributes --------------------------------------------------------------------------------
+
+    public FsResult<byte[]> getxattr(Credentials c, int inode, byte[] name, boolean opened) {
+        return xattrs.get(c, inode, name, opened);
+    }
+
+    /** NUL-separated names (each followed by a NUL), as LISTXATTR answers. */
+    public FsResult<byte[]> listxattr(Credentials c, int inode, boolean opened) {
+        return xattrs.list(c, inode, opened);
+    }
+
+    /** SETXATTR; {@code mode}: 0 create or replace, 1 create only, 2 replace only, 3 remove. */
+    public MfsStatus setxattr(Credentials c, int inode, byte[] name, byte[] value, int mode, boolean opened) {
+        return xattrs.set(c, inode, name, value, mode, opened);
+    }
+
+    public MfsStatus removexattr(Credentials c, int inode, byte[] name, boolean opened) {
+        return xattrs.set(c, inode, name, new byte[0], XattrOps.REMOVE, opened);
+    }
+
+    // ---- chunks (for the chunk layer) -----------------------------------------------------------------------
+
+    public FsResult<Long> chunkAt(int inode, long index) {
+        return attrs.chunkAt(inode, index);
+    }
+
+    public MfsStatus setChunk(int inode, long index, long chunkId) {
+        return attrs.setChunk(inode, index, chunkId);
+    }
+
+    /** Sets a file's length (write end, truncate completion); chunks past the end are released. */
+    public MfsStatus setLength(int inode, long length, boolean modTime) {
+        return attrs.setLength(inode, length, modTime);
+    }
+
+    // ---- trash, sustained, open files -----------------------------------------------------------------------
+
+    public FsResult<Results.SetCounts> setTrashTime(Credentials c, int inode, int seconds, int smode) {
+        return trash.setTrashTime(c, inode, seconds, smode);
+    }
+
+    public FsResult<Integer> trashTime(int inode) {
+        return trash.trashTime(inode);
+    }
+
+    /** Periodic step: purge expired trash, drop released sustained files, free inode numbers past the delay. */
+    public Results.Maintenance maintain() {
+        return trash.maintain();
+    }
+
+    public MfsStatus purge(int inode) {
+        return trash.purge(inode);
+    }
+
+    public List<Integer> trashInodes() {
+        return trash.trashInodes();
+    }
+
+    public List<Integer> sustainedInodes() {
+        return trash.sustainedInodes();
+    }
+
+    /** A session opened the file: it survives unlinking (as sustained) until released. */
+    public MfsStatus acquire(int sessionId, int inode) {
+        return trash.acquire(sessionId, inode);
+    }
+
+    public MfsStatus release(int sessionId, int inode) {
+        return trash.release(sessionId, inode);
+    }
+
+    // ---- introspection --------------------------------------------------------------------------------------
+
+    /** A canonical text listing of the whole namespace (tests compare namespaces with it). */
+    public String canonicalListing() {
+        return NamespaceListing.of(state);
+    }
+
+    /** The next edge id (the EDGE section's nextedgeid); counts down from 2^63-2 as in MooseFS. */
+    public long nextEdgeId() {
+        return state.nextEdgeId;
+    }
+
+    public int maxInode() {
+        return state.inodes.maxInode();
+    }
+}

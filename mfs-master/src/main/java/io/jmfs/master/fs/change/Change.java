@@ -1,0 +1,174 @@
+package io.jmfs.master.fs.change;
+
+/**
+ * One namespace mutation with every value resolved (inode numbers, timestamps, resulting modes), named and
+ * ordered as MooseFS's changelog operation ({@code restore.c}). {@link #toString()} renders
+ * {@code <ts>|OP(args)[:result]}, the part of a changelog line after the version number.
+ */
+public sealed interface Change permits Change.Create, Change.Symlink, Change.Unlink, Change.Move, Change.Link,
+        Change.Attr, Change.Length, Change.Access, Change.Amtime, Change.SetXattr, Change.SetTrashTime,
+        Change.EmptyTrash, Change.EmptySustained, Change.FreeInodes, Change.Purge, Change.Acquire, Change.Release,
+        Change.SetFileChunk {
+
+    /** Unix seconds at which the change happened (the changelog line's timestamp). */
+    int ts();
+
+    /** CREATE(parent,name,type,mode,umask,uid,gid,rdev):inode. mode already carries a copied sgid bit. */
+    record Create(int ts, int parent, byte[] name, int type, int mode, int umask, int uid, int gid, int rdev,
+                  int inode) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|CREATE(" + parent + "," + ChangeText.escape(name) + "," + type + "," + mode + "," + umask
+                    + "," + Integer.toUnsignedString(uid) + "," + Integer.toUnsignedString(gid) + ","
+                    + Integer.toUnsignedString(rdev) + "):" + inode;
+        }
+    }
+
+    /** SYMLINK(parent,name,path,uid,gid):inode. */
+    record Symlink(int ts, int parent, byte[] name, byte[] path, int uid, int gid, int inode) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|SYMLINK(" + parent + "," + ChangeText.escape(name) + "," + ChangeText.escape(path) + ","
+                    + Integer.toUnsignedString(uid) + "," + Integer.toUnsignedString(gid) + "):" + inode;
+        }
+    }
+
+    /** UNLINK(parent,name):inode (files and directories alike). */
+    record Unlink(int ts, int parent, byte[] name, int inode) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|UNLINK(" + parent + "," + ChangeText.escape(name) + "):" + inode;
+        }
+    }
+
+    /** MOVE(srcparent,srcname,dstparent,dstname):inode; an existing target is unlinked first. */
+    record Move(int ts, int srcParent, byte[] srcName, int dstParent, byte[] dstName, int inode) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|MOVE(" + srcParent + "," + ChangeText.escape(srcName) + "," + dstParent + ","
+                    + ChangeText.escape(dstName) + "):" + inode;
+        }
+    }
+
+    /** LINK(inode,parent,name). */
+    record Link(int ts, int inode, int parent, byte[] name) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|LINK(" + inode + "," + parent + "," + ChangeText.escape(name) + ")";
+        }
+    }
+
+    /** ATTR(inode,mode,uid,gid,atime,mtime,winattr,aclmode): the full resulting attributes; ctime = ts. */
+    record Attr(int ts, int inode, int mode, int uid, int gid, int atime, int mtime, int winattr)
+            implements Change {
+        @Override
+        public String toString() {
+            return ts + "|ATTR(" + inode + "," + mode + "," + Integer.toUnsignedString(uid) + ","
+                    + Integer.toUnsignedString(gid) + "," + Integer.toUnsignedString(atime) + ","
+                    + Integer.toUnsignedString(mtime) + "," + winattr + ",0)";
+        }
+    }
+
+    /** LENGTH(inode,length,canmodmtime): chunks past the new end are released. */
+    record Length(int ts, int inode, long length, boolean modTime) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|LENGTH(" + inode + "," + Long.toUnsignedString(length) + "," + (modTime ? 1 : 0) + ")";
+        }
+    }
+
+    /** ACCESS(inode): atime = ts. */
+    record Access(int ts, int inode) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|ACCESS(" + inode + ")";
+        }
+    }
+
+    /** AMTIME(inode,atime,mtime,ctime). */
+    record Amtime(int ts, int inode, int atime, int mtime, int ctime) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|AMTIME(" + inode + "," + Integer.toUnsignedString(atime) + ","
+                    + Integer.toUnsignedString(mtime) + "," + Integer.toUnsignedString(ctime) + ")";
+        }
+    }
+
+    /** SETXATTR(inode,name,value,mode) with mode one of MFS_XATTR_* (0 either, 1 create, 2 replace, 3 remove). */
+    record SetXattr(int ts, int inode, byte[] name, byte[] value, int mode) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|SETXATTR(" + inode + "," + ChangeText.escape(name) + "," + ChangeText.escape(value) + ","
+                    + mode + ")";
+        }
+    }
+
+    /** SETTRASHTIME(inode,uid,trashtime seconds,smode):changed,notchanged,notpermitted. */
+    record SetTrashTime(int ts, int inode, int uid, int trashTime, int smode, int changed, int notChanged,
+                        int notPermitted) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|SETTRASHTIME(" + inode + "," + Integer.toUnsignedString(uid) + ","
+                    + Integer.toUnsignedString(trashTime) + "," + smode + "):" + changed + "," + notChanged + ","
+                    + notPermitted;
+        }
+    }
+
+    /** EMPTYTRASH(bucket):freed,sustained,inodechecksum; bucket 4096 = the whole trash. */
+    record EmptyTrash(int ts, int bucket, int freed, int sustained, int checksum) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|EMPTYTRASH(" + bucket + "):" + freed + "," + sustained + ","
+                    + Integer.toUnsignedString(checksum);
+        }
+    }
+
+    /** EMPTYSUSTAINED(bucket):freed,inodechecksum; bucket 256 = all sustained files. */
+    record EmptySustained(int ts, int bucket, int freed, int checksum) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|EMPTYSUSTAINED(" + bucket + "):" + freed + "," + Integer.toUnsignedString(checksum);
+        }
+    }
+
+    /** FREEINODES(reusedelay):freed,stillopen,inodechecksum. */
+    record FreeInodes(int ts, int reuseDelay, int freed, int stillOpen, int checksum) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|FREEINODES(" + reuseDelay + "):" + freed + "," + stillOpen + ","
+                    + Integer.toUnsignedString(checksum);
+        }
+    }
+
+    /** PURGE(inode): a trash file removed now (or moved to sustained while still open). */
+    record Purge(int ts, int inode) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|PURGE(" + inode + ")";
+        }
+    }
+
+    /** ACQUIRE(inode,sessionid): a session opened the file. */
+    record Acquire(int ts, int inode, int sessionId) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|ACQUIRE(" + inode + "," + Integer.toUnsignedString(sessionId) + ")";
+        }
+    }
+
+    /** RELEASE(inode,sessionid): the session closed it. */
+    record Release(int ts, int inode, int sessionId) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|RELEASE(" + inode + "," + Integer.toUnsignedString(sessionId) + ")";
+        }
+    }
+
+    /** SETFILECHUNK(inode,indx,chunkid): the chunk layer's write/truncate result for one chunk slot. */
+    record SetFileChunk(int ts, int inode, int index, long chunkId) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|SETFILECHUNK(" + inode + "," + index + "," + Long.toUnsignedString(chunkId) + ")";
+        }
+    }
+}

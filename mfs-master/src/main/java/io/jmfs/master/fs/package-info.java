@@ -1,0 +1,22 @@
+/**
+ * The master's namespace (MooseFS's {@code filesystem.c} concern): inodes of every type, directory entries,
+ * hard links, attributes, trash and sustained files, extended attributes, inode-number reuse.
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li><b>Single owner.</b> All state here is touched only by the master's metadata thread. No locks, no
+ *       {@code synchronized}, no threads, no network types.</li>
+ *   <li><b>One apply path.</b> Every mutation is validated by an operation family ({@code CreateOps},
+ *       {@code RemoveOps}, {@code AttrOps}, {@code XattrOps}, {@code TrashOps}), its values resolved (new inode
+ *       number, timestamps from the injected {@link io.jmfs.master.fs.MetaClock}), recorded as a
+ *       {@link io.jmfs.master.fs.change.Change} to the {@link io.jmfs.master.fs.change.ChangeSink}, and only then
+ *       applied by {@code Applier}, the same code {@link io.jmfs.master.fs.Namespace#replay} runs.
+ *       Nothing else mutates {@code FsState}.</li>
+ *   <li><b>Deterministic.</b> Given the same starting state and the same changes, the result is identical,
+ *       including inode numbers (lowest free number, reuse only after the delay and a logged FREEINODES) and
+ *       edge ids (counting down from 2^63-2).</li>
+ *   <li><b>Compact.</b> Nodes and entries live column-wise in paged primitive arrays
+ *       ({@link io.jmfs.master.fs.store}); names are bytes in an arena; no object per inode.</li>
+ * </ul>
+ */
+package io.jmfs.master.fs;

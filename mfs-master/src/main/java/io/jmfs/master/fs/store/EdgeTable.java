@@ -1,0 +1,198 @@
+package io.jmfs.master.fs.store;
+
+/**
+ * Directory entries ("edges": parent, name, child), stored column-wise in paged primitive arrays indexed by an
+ * edge slot (1-based; 0 means "none"). Each edge is on two intrusive lists: its parent's children (doubly
+ * linked, for O(1) removal and readdir) and its child's parents (hard links; singly linked, almost always one
+ * element). A chained hash over (parent, name) finds an entry; chains are linked through {@code hashNext}, so
+ * the index costs one int per edge plus the bucket array. Trash and sustained entries have parent 0 and are not
+ * hashed. Names live in a {@link NameArena}.
+ */
+public final class EdgeTable {
+    private final PagedInts parent = new PagedInts(0);
+    private final PagedInts child = new PagedInts(0);
+    private final PagedInts nextChild = new PagedInts(0);
+    private final PagedInts prevChild = new PagedInts(0);
+    private final PagedInts nextParent = new PagedInts(0);
+    private final PagedInts hashNext = new PagedInts(0);
+    private final PagedLongs edgeId = new PagedLongs(0L);
+    private final PagedLongs nameRef = new PagedLongs(0L);
+    private NameArena names = new NameArena();
+    private int[] buckets = new int[1024];
+    private int hashed;
+    private int live;
+    private int nextSlot = 1;
+    private int freeHead;
+    private final long compactionThreshold;
+
+    public EdgeTable() {
+        this(1L << 22);
+    }
+
+    /** @param compactionThreshold dead name bytes tolerated before names are compacted (when also > live) */
+    public EdgeTable(long compactionThreshold) {
+        this.compactionThreshold = compactionThreshold;
+    }
+
+    /** Creates an edge record (not yet on any list); hashes it when it has a parent. */
+    public int add(int parentInode, int childInode, byte[] name, long id) {
+        if (parentInode != 0 && hashed >= buckets.length) {
+            rehash(buckets.length * 2); // before this edge exists, or it would be chained twice
+        }
+        int slot;
+        if (freeHead != 0) {
+            slot = freeHead;
+            freeHead = nextChild.get(slot);
+        } else {
+            slot = nextSlot++;
+        }
+        parent.set(slot, parentInode);
+        child.set(slot, childInode);
+        nextChild.set(slot, 0);
+        prevChild.set(slot, 0);
+        nextParent.set(slot, 0);
+        edgeId.set(slot, id);
+        nameRef.set(slot, names.store(name));
+        live++;
+        if (parentInode != 0) {
+            int b = hash(parentInode, name) & (buckets.length - 1);
+            hashNext.set(slot, buckets[b]);
+            buckets[b] = slot;
+            hashed++;
+        }
+        return slot;
+    }
+
+    /** Drops an edge record (the caller has unlinked it from its lists). */
+    public void remove(int slot) {
+        int p = parent.get(slot);
+        if (p != 0) {
+            int b = hash(p, slot) & (buckets.length - 1);
+            int prev = 0;
+            for (int e = buckets[b]; e != 0; e = hashNext.get(e)) {
+                if (e == slot) {
+                    if (prev == 0) {
+                        buckets[b] = hashNext.get(e);
+                    } else {
+                        hashNext.set(prev, hashNext.get(e));
+                    }
+                    break;
+                }
+                prev = e;
+            }
+            hashed--;
+        }
+        names.release(nameRef.get(slot));
+        parent.set(slot, 0);
+        child.set(slot, 0);
+        nextChild.set(slot, freeHead);
+        freeHead = slot;
+        live--;
+        if (names.garbage() > compactionThreshold && names.garbage() > names.usedBytes()) {
+            compactNames();
+        }
+    }
+
+    /** The edge named {@code name} in directory {@code parentInode}, or 0. */
+    public int find(int parentInode, byte[] name) {
+        int b = hash(parentInode, name) & (buckets.length - 1);
+        for (int e = buckets[b]; e != 0; e = hashNext.get(e)) {
+            if (parent.get(e) == parentInode && names.matches(nameRef.get(e), name)) {
+                return e;
+            }
+        }
+        return 0;
+    }
+
+    public int parent(int slot) {
+        return parent.get(slot);
+    }
+
+    public int child(int slot) {
+        return child.get(slot);
+    }
+
+    public int nextChild(int slot) {
+        return nextChild.get(slot);
+    }
+
+    public void setNextChild(int slot, int next) {
+        nextChild.set(slot, next);
+    }
+
+    public int prevChild(int slot) {
+        return prevChild.get(slot);
+    }
+
+    public void setPrevChild(int slot, int prev) {
+        prevChild.set(slot, prev);
+    }
+
+    public int nextParent(int slot) {
+        return nextParent.get(slot);
+    }
+
+    public void setNextParent(int slot, int next) {
+        nextParent.set(slot, next);
+    }
+
+    public long edgeId(int slot) {
+        return edgeId.get(slot);
+    }
+
+    public byte[] name(int slot) {
+        return names.get(nameRef.get(slot));
+    }
+
+    public int nameLength(int slot) {
+        return NameArena.length(nameRef.get(slot));
+    }
+
+    public int size() {
+        return live;
+    }
+
+    public long nameBytes() {
+        return names.usedBytes();
+    }
+
+    private int hash(int parentInode, int slot) {
+        return hash(parentInode, names.get(nameRef.get(slot)));
+    }
+
+    static int hash(int parentInode, byte[] name) {
+        int h = parentInode;
+        for (byte b : name) {
+            h = 31 * h + (b & 0xFF);
+        }
+        // murmur3 finalizer: the bucket index uses the low bits, which a plain polynomial hash leaves weak
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
+    }
+
+    private void rehash(int size) {
+        int[] nb = new int[size];
+        for (int slot = 1; slot < nextSlot; slot++) {
+            int p = parent.get(slot);
+            if (p != 0 && child.get(slot) != 0) {
+                int b = hash(p, slot) & (size - 1);
+                hashNext.set(slot, nb[b]);
+                nb[b] = slot;
+            }
+        }
+        buckets = nb;
+    }
+
+    private void compactNames() {
+        NameArena fresh = new NameArena();
+        for (int slot = 1; slot < nextSlot; slot++) {
+            if (child.get(slot) != 0) {
+                nameRef.set(slot, fresh.store(names.get(nameRef.get(slot))));
+            }
+        }
+        names = fresh;
+    }
+}

@@ -1,0 +1,48 @@
+package io.jmfs.master.fs.store;
+
+import java.util.Arrays;
+
+/**
+ * A growable int array made of fixed-size pages, so growth never copies the whole table and a later
+ * copy-on-write snapshot can work page by page. Unwritten slots read as the fill value.
+ */
+public final class PagedInts {
+    static final int PAGE_BITS = 14;
+    static final int PAGE_SIZE = 1 << PAGE_BITS;
+    static final int PAGE_MASK = PAGE_SIZE - 1;
+
+    private final int fill;
+    private int[][] pages = new int[16][];
+
+    public PagedInts(int fill) {
+        this.fill = fill;
+    }
+
+    public int get(int index) {
+        int p = index >>> PAGE_BITS;
+        if (p >= pages.length || pages[p] == null) {
+            return fill;
+        }
+        return pages[p][index & PAGE_MASK];
+    }
+
+    public void set(int index, int value) {
+        page(index)[index & PAGE_MASK] = value;
+    }
+
+    private int[] page(int index) {
+        int p = index >>> PAGE_BITS;
+        if (p >= pages.length) {
+            pages = Arrays.copyOf(pages, Math.max(p + 1, pages.length * 2));
+        }
+        int[] page = pages[p];
+        if (page == null) {
+            page = new int[PAGE_SIZE];
+            if (fill != 0) {
+                Arrays.fill(page, fill);
+            }
+            pages[p] = page;
+        }
+        return page;
+    }
+}

@@ -1,0 +1,49 @@
+package io.jmfs.master.net.client;
+
+import io.jmfs.master.fs.Credentials;
+import io.jmfs.master.sessions.Session;
+import io.jmfs.protocol.Gids;
+import java.util.List;
+
+/**
+ * How one session sees the namespace: its root directory is inode 1 on the wire, and callers' identities pass
+ * through its export mapping.
+ */
+final class SessionScope {
+    /** The gid used when a client sends no group at all (MooseFS's "no gid" marker). */
+    private static final int NO_GID = Gids.NO_GID;
+
+    private final Session session;
+
+    SessionScope(Session session) {
+        this.session = session;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /** The real inode a request's inode names. */
+    int real(int wireInode) {
+        return wireInode == 1 ? session.rootInode() : wireInode;
+    }
+
+    /** The inode to report for a real one. */
+    int wire(int realInode) {
+        return realInode == session.rootInode() ? 1 : realInode;
+    }
+
+    boolean isRoot(int realInode) {
+        return realInode == session.rootInode();
+    }
+
+    Credentials credentials(int uid, Gids gids) {
+        List<Integer> effective = gids.effective();
+        int[] g = effective.isEmpty() ? new int[] {NO_GID} : effective.stream().mapToInt(Integer::intValue).toArray();
+        return session.map(uid, g);
+    }
+
+    Credentials credentials(int uid, int gid) {
+        return session.map(uid, gid);
+    }
+}

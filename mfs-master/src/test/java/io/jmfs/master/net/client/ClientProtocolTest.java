@@ -1,0 +1,250 @@
+package io.jmfs.master.net.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jmfs.protocol.ByteString;
+import io.jmfs.protocol.Gids;
+import io.jmfs.protocol.MessageType;
+import io.jmfs.protocol.MfsStatus;
+import io.jmfs.protocol.NodeType;
+import io.jmfs.protocol.msg.client.ClientRequest;
+import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.common.CommonMessage;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The client protocol on port 9421 as a 3.0.117 mount sees it, over a real socket. */
+class ClientProtocolTest {
+    private static final int V3_0_117 = 0x000300EA;
+    private static final Gids ROOT_GIDS = Gids.of(0);
+
+    private ClientServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private WireClient mounted(String exports, String path) throws Exception {
+        if (server == null) {
+            server = new ClientServer(exports);
+        }
+        WireClient client = server.connect();
+        client.send(newSession(path));
+        assertThat(client.receive()).isInstanceOf(MasterReply.RegisterSession.class);
+        return client;
+    }
+
+    private static ClientRequest.RegisterNewSession newSession(String path) {
+        return new ClientRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
+                ByteString.utf8(path + "\0"), OptionalInt.empty(), OptionalLong.empty(), Optional.empty());
+    }
+
+    private static ByteString name(String s) {
+        return ByteString.utf8(s);
+    }
+
+    @Test
+    void aMountRegistersAndGetsTheFortyNineByteSessionReply() throws Exception {
+        server = new ClientServer("* / rw,alldirs,maproot=0\n");
+        try (WireClient client = server.connect()) {
+            client.send(newSession("/"));
+            WireClient.Frame frame = client.receiveFrame();
+
+            assertThat(frame.type()).isEqualTo(MessageType.MATOCL_FUSE_REGISTER.id());
+            assertThat(frame.payload()).hasSize(49);
+            MasterReply.RegisterSession reply = (MasterReply.RegisterSession) frame.decode();
+            assertThat(reply.version()).isEqualTo(V3_0_117);
+            assertThat(reply.sessionId()).isEqualTo(1);
+            assertThat(reply.metaId()).isEqualTo(ClientServer.META_ID);
+            assertThat(reply.rootUid()).isZero();
+        }
+    }
+
+    @Test
+    void namespaceRequestsGetByteExactRepliesWithTheirMsgid() throws Exception {
+        try (WireClient client = mounted("* / rw,alldirs,maproot=0\n", "/")) {
+            client.send(new ClientRequest.Mkdir(7, 1, name("dir"), 0777, 022, 0, ROOT_GIDS, 0));
+            WireClient.Frame mkdir = client.receiveFrame();
+            assertThat(mkdir.type()).isEqualTo(MessageType.MATOCL_FUSE_MKDIR.id());
+            assertThat(mkdir.payload()).hasSize(4 + 4 + 36);
+            MasterReply.EntryReply dir = (MasterReply.EntryReply) mkdir.decode();
+            assertThat(dir.msgid()).isEqualTo(7);
+            assertThat(dir.attr().type()).isEqualTo(NodeType.DIRECTORY);
+            assertThat(dir.attr().mode()).isEqualTo(0755);
+
+            client.send(new ClientRequest.Create(8, dir.inode(), name("file"), 0666, 022, 0, ROOT_GIDS));
+            WireClient.Frame create = client.receiveFrame();
+            assertThat(create.payload()).hasSize(4 + 1 + 4 + 36);
+            MasterReply.Create file = (MasterReply.Create) create.decode();
+            assertThat(file.msgid()).isEqualTo(8);
+            assertThat(file.attr().mode()).isEqualTo(0644);
+
+            client.send(new ClientRequest.Lookup(9, dir.inode(), name("file"), 0, ROOT_GIDS));
+            MasterReply.Lookup lookup = client.receive(MasterReply.Lookup.class);
+            assertThat(lookup.inode()).isEqualTo(file.inode());
+            assertThat(lookup.lflags() & 0xFF).as("root may do anything").isEqualTo(0xFF);
+            assertThat(lookup.chunkZero()).as("an empty file: chunk 0 is a hole").contains(
+                    new MasterReply.ChunkData(0, 0, List.of()));
+
+            client.send(new ClientRequest.Lookup(10, dir.inode(), name("missing"), 0, ROOT_GIDS));
+            WireClient.Frame missing = client.receiveFrame();
+            assertThat(HexFormat.of().formatHex(missing.payload())).isEqualTo("0000000a03"); // msgid 10, ENOENT
+
+            client.send(new ClientRequest.Readdir(11, 1, 0, ROOT_GIDS, 1, -1, 0));
+            MasterReply.Readdir root = client.receive(MasterReply.Readdir.class);
+            assertThat(root.entries()).extracting(e -> e.name().utf8()).containsExactly(".", "..", "dir");
+            assertThat(root.entries().get(0).inode()).as("the session root is inode 1").isEqualTo(1);
+            assertThat(root.entries().get(1).inode()).isEqualTo(1);
+
+            client.send(new ClientRequest.Unlink(12, dir.inode(), name("file"), 0, ROOT_GIDS));
+            assertThat(client.receive(MasterReply.InodeReply.class).inode()).isEqualTo(file.inode());
+            client.send(new ClientRequest.Rmdir(13, 1, name("dir"), 0, ROOT_GIDS));
+            assertThat(client.receive(MasterReply.InodeReply.class).inode()).isEqualTo(dir.inode());
+        }
+    }
+
+    @Test
+    void repliesFollowTheRequestsThatCameFirstAndEchoEachMsgid() throws Exception {
+        try (WireClient client = mounted("* / rw\n", "/")) {
+            client.send(new ClientRequest.GetAttr(501, 1, 0, 0, 0));
+            client.send(new ClientRequest.Statfs(3));
+            client.send(new ClientRequest.TimeSync(0));
+            assertThat(client.receive(MasterReply.AttrReply.class).msgid()).isEqualTo(501);
+            assertThat(client.receive(MasterReply.Statfs.class).msgid()).isEqualTo(3);
+            assertThat(client.receive(MasterReply.TimeSync.class).wallClockMicros())
+                    .isCloseTo(System.currentTimeMillis() * 1000, org.assertj.core.data.Offset.offset(10_000_000L));
+        }
+    }
+
+    @Test
+    void aReadOnlySessionGetsErofsForEveryChangeAndStillReads() throws Exception {
+        try (WireClient client = mounted("* / ro\n", "/")) {
+            String before = server.listing();
+            client.send(new ClientRequest.Mkdir(1, 1, name("d"), 0755, 0, 0, ROOT_GIDS, 0));
+            client.send(new ClientRequest.Create(2, 1, name("f"), 0644, 0, 0, ROOT_GIDS));
+            client.send(new ClientRequest.SetAttr(3, 1, 0, 0, ROOT_GIDS, 0x02, 0700, 0, 0, 0, 0, 0, 0));
+            client.send(new ClientRequest.Open(4, 1, 0, ROOT_GIDS, 0x02));
+            for (int msgid = 1; msgid <= 4; msgid++) {
+                MasterReply.Status status = client.receive(MasterReply.Status.class);
+                assertThat(status.msgid()).isEqualTo(msgid);
+                assertThat(status.status()).isEqualTo(MfsStatus.EROFS);
+            }
+            client.send(new ClientRequest.Readdir(5, 1, 0, ROOT_GIDS, 1, -1, 0));
+            assertThat(client.receive()).isInstanceOf(MasterReply.Readdir.class);
+            assertThat(server.listing()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void theSessionsUmaskIsAddedToTheClientsOneAndMaprootMapsRoot() throws Exception {
+        try (WireClient client = mounted("* / rw,umask=0077,maproot=1000:1001\n", "/")) {
+            client.send(new ClientRequest.Mkdir(1, 1, name("d"), 0777, 0, 0, ROOT_GIDS, 0));
+            MasterReply.EntryReply dir = client.receive(MasterReply.EntryReply.class);
+            assertThat(dir.attr().mode()).isEqualTo(0700);
+            assertThat(dir.attr().uid()).isEqualTo(1000);
+            assertThat(dir.attr().gid()).isEqualTo(1001);
+        }
+    }
+
+    @Test
+    void aSubfolderExportSeesItsDirectoryAsInodeOne() throws Exception {
+        try (WireClient admin = mounted("* / rw,alldirs,maproot=0\n", "/")) {
+            admin.send(new ClientRequest.Mkdir(1, 1, name("sub"), 0755, 0, 0, ROOT_GIDS, 0));
+            MasterReply.EntryReply sub = admin.receive(MasterReply.EntryReply.class);
+            admin.send(new ClientRequest.Mkdir(2, sub.inode(), name("inner"), 0755, 0, 0, ROOT_GIDS, 0));
+            admin.receive(MasterReply.EntryReply.class);
+
+            try (WireClient client = mounted(null, "/sub")) {
+                client.send(new ClientRequest.Readdir(3, 1, 0, ROOT_GIDS, 1, -1, 0));
+                MasterReply.Readdir listing = client.receive(MasterReply.Readdir.class);
+                assertThat(listing.entries()).extracting(e -> e.name().utf8()).containsExactly(".", "..", "inner");
+                assertThat(listing.entries()).extracting(MasterReply.DirEntry::inode).startsWith(1, 1);
+                client.send(new ClientRequest.Lookup(4, 1, name(".."), 0, ROOT_GIDS));
+                assertThat(client.receive(MasterReply.Lookup.class).inode()).as("no way out of the export")
+                        .isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void passwordsAreCheckedAgainstTheChallengeOfThisConnection() throws Exception {
+        server = new ClientServer("* / rw,password=secret\n");
+        try (WireClient client = server.connect()) {
+            client.send(newSession("/"));
+            assertThat(client.receive(MasterReply.RegisterStatus.class).status()).isEqualTo(MfsStatus.NOPASSWORD);
+        }
+        try (WireClient client = server.connect()) {
+            client.send(new ClientRequest.RegisterGetRandom());
+            assertThat(client.receive(MasterReply.RegisterRandom.class).random().length()).isEqualTo(32);
+            client.send(new ClientRequest.RegisterNewSession(V3_0_117, ByteString.utf8("t\0"), ByteString.utf8("/\0"),
+                    OptionalInt.empty(), OptionalLong.empty(), Optional.of(ByteString.of(new byte[16]))));
+            assertThat(client.receive(MasterReply.RegisterStatus.class).status()).isEqualTo(MfsStatus.BADPASSWORD);
+        }
+    }
+
+    @Test
+    void aClientOutsideEveryRuleIsRefused() throws Exception {
+        server = new ClientServer("10.1.2.3 / rw\n");
+        try (WireClient client = server.connect()) {
+            client.send(newSession("/"));
+            WireClient.Frame frame = client.receiveFrame();
+            assertThat(frame.payload()).containsExactly(MfsStatus.EACCES.code());
+        }
+    }
+
+    @Test
+    void versionAndInfoAreAnsweredBeforeRegistration() throws Exception {
+        server = new ClientServer("* / rw\n");
+        try (WireClient client = server.connect()) {
+            client.send(new CommonMessage.GetVersion(OptionalInt.of(77)));
+            WireClient.Frame version = client.receiveFrame();
+            assertThat(version.type()).isEqualTo(MessageType.ANTOAN_VERSION.id());
+            ByteBuffer b = ByteBuffer.wrap(version.payload());
+            assertThat(b.getInt()).isEqualTo(77);
+            assertThat(b.getInt()).isEqualTo(V3_0_117);
+            assertThat(new String(version.payload(), 8, version.payload().length - 8)).isEqualTo("3.0.117-jmfs");
+
+            client.sendRaw(HexFormat.of().parseHex("000001fe00000000")); // CLTOMA_INFO
+            WireClient.Frame info = client.receiveFrame();
+            assertThat(info.type()).isEqualTo(MessageType.MATOCL_INFO.id());
+            assertThat(info.payload()).hasSize(149);
+            assertThat(ByteBuffer.wrap(info.payload()).getInt()).isEqualTo(V3_0_117);
+        }
+    }
+
+    @Test
+    void closingTheSessionIsAnsweredAndEndsTheConnection() throws Exception {
+        try (WireClient client = mounted("* / rw\n", "/")) {
+            client.send(new ClientRequest.RegisterCloseSession(1, OptionalLong.of(ClientServer.META_ID)));
+            assertThat(client.receive(MasterReply.RegisterStatus.class).status()).isEqualTo(MfsStatus.OK);
+            assertThat(client.closedByPeer()).isTrue();
+        }
+    }
+
+    @Test
+    void aReconnectingClientKeepsItsSession() throws Exception {
+        WireClient first = mounted("* / rw\n", "/");
+        first.close();
+        try (WireClient again = server.connect()) {
+            again.send(new ClientRequest.RegisterReconnect(1, V3_0_117, OptionalLong.of(ClientServer.META_ID)));
+            MasterReply.RegisterReconnected reply = again.receive(MasterReply.RegisterReconnected.class);
+            assertThat(reply.status()).isEqualTo(MfsStatus.OK);
+            again.send(new ClientRequest.GetAttr(5, 1, 0, 0, 0));
+            assertThat(again.receive(MasterReply.AttrReply.class).msgid()).isEqualTo(5);
+        }
+        try (WireClient stranger = server.connect()) {
+            stranger.send(new ClientRequest.RegisterReconnect(99, V3_0_117, OptionalLong.of(ClientServer.META_ID)));
+            assertThat(stranger.receive(MasterReply.RegisterReconnected.class).status())
+                    .isEqualTo(MfsStatus.BADSESSIONID);
+        }
+    }
+}

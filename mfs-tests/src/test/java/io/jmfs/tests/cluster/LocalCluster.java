@@ -1,0 +1,159 @@
+package io.jmfs.tests.cluster;
+
+import io.jmfs.tests.harness.FileTrees;
+import io.jmfs.tests.harness.LoggedProcess;
+import io.jmfs.tests.harness.Logs;
+import io.jmfs.tests.harness.Poll;
+import io.jmfs.tests.harness.TcpProbe;
+import io.jmfs.tests.harness.TestLogs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Our master, N chunkservers and optionally a metalogger, each a separate process started through its {@code bin/}
+ * launcher in the foreground, on 127.0.0.1 with free ports, data in a temporary folder and output and configuration
+ * in the test's log folder. {@link #start} returns once the cluster is ready; {@link #close} stops it in reverse
+ * order and deletes the data.
+ */
+public final class LocalCluster implements AutoCloseable {
+    /** How long one daemon may take to become ready; generous because CI machines are small and shared. */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final ClusterLayout layout;
+    private final Path dataRoot;
+    private final List<LoggedProcess> running = new ArrayList<>();
+
+    private LocalCluster(ClusterLayout layout, Path dataRoot) {
+        this.layout = layout;
+        this.dataRoot = dataRoot;
+    }
+
+    /**
+     * Starts a cluster with {@code chunkservers} chunkservers and, if asked, a metalogger, and waits until it is
+     * {@link Readiness#CONNECTED}.
+     */
+    public static LocalCluster start(TestLogs logs, int chunkservers, boolean metalogger) {
+        return start(logs, chunkservers, metalogger, Readiness.CONNECTED);
+    }
+
+    /** Starts a cluster and waits until it reaches {@code readiness}. */
+    public static LocalCluster start(TestLogs logs, int chunkservers, boolean metalogger, Readiness readiness) {
+        Path dataRoot;
+        try {
+            dataRoot = Files.createTempDirectory("jmfs-cluster-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a data folder for the cluster", e);
+        }
+        ClusterLayout layout = ClusterLayout.allocate(logs.dir(), dataRoot, chunkservers, metalogger);
+        LocalCluster cluster = new LocalCluster(layout, dataRoot);
+        try {
+            cluster.startAll(readiness == Readiness.CONNECTED);
+            return cluster;
+        } catch (RuntimeException | Error e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    public ClusterLayout layout() {
+        return layout;
+    }
+
+    /** The port clients (mfsmount, mfscli) connect to. */
+    public int clientPort() {
+        return layout.master().clientPort();
+    }
+
+    public List<LoggedProcess> processes() {
+        return Collections.unmodifiableList(running);
+    }
+
+    private void startAll(boolean awaitConnections) {
+        ClusterLayout.Master master = layout.master();
+        LoggedProcess masterProcess = launch("mfsmaster", "mfsmaster", master.config(), master.log());
+        awaitReady(masterProcess, "master initialized and listening on ports " + master.ports(),
+                () -> initialized(masterProcess) && master.ports().stream().allMatch(TcpProbe::accepts));
+
+        for (ClusterLayout.Chunkserver chunkserver : layout.chunkservers()) {
+            LoggedProcess process = launch(chunkserver.name(), "mfschunkserver", chunkserver.config(),
+                    chunkserver.log());
+            awaitReady(process, chunkserver.name() + " initialized and listening on port " + chunkserver.port(),
+                    () -> initialized(process) && TcpProbe.accepts(chunkserver.port()));
+        }
+        int expected = layout.chunkservers().size();
+        if (awaitConnections) {
+            awaitReady(masterProcess, expected + " chunkserver connection(s) to the master",
+                    () -> TcpProbe.clientsConnectedTo(master.chunkserverPort()) >= expected);
+        }
+
+        Optional<ClusterLayout.Metalogger> metalogger = layout.metalogger();
+        if (metalogger.isPresent()) {
+            LoggedProcess process = launch("mfsmetalogger", "mfsmetalogger", metalogger.get().config(),
+                    metalogger.get().log());
+            awaitReady(process, "metalogger initialized", () -> initialized(process));
+            if (awaitConnections) {
+                awaitReady(process, "metalogger connected to the master",
+                        () -> TcpProbe.clientsConnectedTo(master.metaloggerPort()) >= 1);
+            }
+        }
+    }
+
+    /** MooseFS daemons, and ours, print this line in the foreground once their modules are up. */
+    private static boolean initialized(LoggedProcess process) {
+        return Logs.read(process.log()).contains("daemon initialized properly");
+    }
+
+    private LoggedProcess launch(String name, String daemon, Path config, Path log) {
+        Path launcher = JmfsHome.launcher(daemon);
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("no launcher " + launcher + "; build first: ./mvnw -B -DskipTests package");
+        }
+        LoggedProcess process = LoggedProcess.start(name, List.of(launcher.toString(), "-f", "-c", config.toString()),
+                log, Map.of());
+        running.add(process);
+        return process;
+    }
+
+    /**
+     * Waits for {@code condition}, failing at once if the process exits meanwhile. Every daemon started so far is
+     * checked, because a master dying while a chunkserver starts is the real cause of that chunkserver's wait.
+     */
+    private void awaitReady(LoggedProcess process, String what, BooleanSupplier condition) {
+        Poll.until(READY_TIMEOUT, what, () -> {
+            running.forEach(LoggedProcess::requireAlive);
+            process.requireAlive();
+            return condition.getAsBoolean();
+        });
+    }
+
+    /**
+     * Stops every daemon, newest first (metalogger, chunkservers, then the master), and returns each one's exit code
+     * by name; 0 means a clean shutdown. Idempotent.
+     */
+    public Map<String, Integer> stop() {
+        List<LoggedProcess> reversed = new ArrayList<>(running);
+        Collections.reverse(reversed);
+        Map<String, Integer> exitCodes = new LinkedHashMap<>();
+        for (LoggedProcess process : reversed) {
+            exitCodes.put(process.name(), process.stop());
+        }
+        running.clear();
+        return exitCodes;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        FileTrees.delete(dataRoot);
+    }
+}

@@ -1,0 +1,198 @@
+package io.jmfs.tests.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jmfs.tests.cluster.JmfsHome;
+import io.jmfs.tests.harness.FileTrees;
+import io.jmfs.tests.harness.LoggedProcess;
+import io.jmfs.tests.harness.Poll;
+import io.jmfs.tests.harness.Shell;
+import io.jmfs.tests.harness.TestLogs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our client library through {@code bin/mfs}, against the real MooseFS 3.0.117 master and chunkservers in a network
+ * namespace. {@code bin/mfs} runs inside the namespace (its JVM must, to reach the addresses).
+ */
+@InteropTest
+class MfsToolInteropTest {
+    private static final Duration TOOL = Duration.ofMinutes(3);
+    private static final long MIB = 1 << 20;
+
+    private Path work;
+
+    @BeforeEach
+    void makeWork() throws IOException {
+        work = Files.createTempDirectory("jmfs-tool-");
+    }
+
+    @AfterEach
+    void cleanUp() {
+        FileTrees.delete(work);
+    }
+
+    private static List<String> mfs(RealMooseFs cluster, String command, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(JmfsHome.launcher("mfs").toString(), command, "-H",
+                cluster.masterAddress()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static Shell.Result run(RealMooseFs cluster, String command, String... args) {
+        return cluster.namespace().run(TOOL, mfs(cluster, command, args));
+    }
+
+    @Test
+    void putAndGetRoundTripA200MiBFileThatTheRealMountReadsIdentically(TestLogs logs) throws Exception {
+        Path source = randomFile(work.resolve("source"), 200 * MIB + 12345, 11);
+        Path back = work.resolve("back");
+        try (NetworkNamespace ns = NetworkNamespace.create();
+                RealMooseFs cluster = RealMooseFs.start(ns, logs, 2, false)) {
+            assertThat(run(cluster, "mkdir", "/dir").exitCode()).isZero();
+
+            long t0 = System.nanoTime();
+            Shell.Result put = run(cluster, "put", source.toString(), "/dir/big");
+            long t1 = System.nanoTime();
+            assertThat(put.exitCode()).as(put.output()).isZero();
+            Shell.Result get = run(cluster, "get", "/dir/big", back.toString());
+            long t2 = System.nanoTime();
+            assertThat(get.exitCode()).as(get.output()).isZero();
+
+            assertThat(sha256(back)).isEqualTo(sha256(source));
+            Shell.Result real = cluster.withRealMount("sha256sum dir/big; stat -c %s dir/big");
+            assertThat(real.output()).contains(sha256(source)).contains(Long.toString(Files.size(source)));
+            Shell.Result ls = run(cluster, "ls", "-l", "/dir");
+            assertThat(ls.output()).contains(" " + Files.size(source) + " ").contains("big");
+            Shell.Result check = run(cluster, "checkfile", "/dir/big");
+            assertThat(check.output()).contains("/dir/big:\n chunks with 2 copies:            4\n");
+
+            System.out.printf("bin/mfs put 200 MiB: %.2f s, get: %.2f s (JVM start included)%n",
+                    (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        }
+    }
+
+    @Test
+    void aGoal2ReadCompletesWithCorrectDataWhenAChunkserverIsKilledDuringIt(TestLogs logs) throws Exception {
+        Path source = randomFile(work.resolve("source"), 200 * MIB, 12);
+        Path firstPart = work.resolve("part1");
+        Path rest = work.resolve("part2");
+        Path paused = work.resolve("paused");
+        Path resume = work.resolve("resume");
+        try (NetworkNamespace ns = NetworkNamespace.create();
+                RealMooseFs cluster = RealMooseFs.start(ns, logs, 2, false)) {
+            Shell.Result put = run(cluster, "put", source.toString(), "/big");
+            assertThat(put.exitCode()).as(put.output()).isZero();
+            assertThat(run(cluster, "setgoal", "2", "/big").output()).contains("/big: goal: 2");
+            assertThat(run(cluster, "checkfile", "/big").output()).contains("chunks with 2 copies:            4");
+
+            // The consumer stops after 20 MB, so the reader blocks mid-file. The test then freezes chunkserver 1
+            // (SIGSTOP: the master does not notice yet and keeps listing its copies), lets the read go on until the
+            // client waits on a request that the frozen server has not read, and kills the server (SIGKILL) right
+            // then: the client loses that read and must finish it from the other copy.
+            String script = """
+                    export MFS_LOG_LEVEL=INFO
+                    %s cat -H %s /big 2>'%s' | {
+                      head -c 20000000 > '%s'; touch '%s'
+                      for i in $(seq 600); do [ -e '%s' ] && break; sleep 0.1; done
+                      cat > '%s'
+                    }
+                    """.formatted(JmfsHome.launcher("mfs"), cluster.masterAddress(), logs.file("mfs-cat"),
+                    firstPart, paused, resume, rest);
+            LoggedProcess reader = ns.launch("mfs-cat-pipeline", List.of("bash", "-c", script),
+                    logs.file("mfs-cat-pipeline"));
+            try (reader) {
+                Poll.until(Duration.ofSeconds(60), "the reader paused after 20 MB", () -> Files.exists(paused));
+                LoggedProcess victim = cluster.processes().stream()
+                        .filter(p -> p.name().equals("real-mfschunkserver1")).findFirst().orElseThrow();
+                Shell.run(Duration.ofSeconds(10), "kill", "-STOP", Long.toString(victim.pid())).orThrow();
+                Files.createFile(resume);
+                String victimPort = cluster.chunkserverAddress(1) + ":9422";
+                Poll.until(Duration.ofSeconds(30), "a read request waiting at the frozen chunkserver", () ->
+                        ns.run("ss", "-tnH", "state", "established").output().lines()
+                                .map(String::trim).map(l -> l.split("\\s+"))
+                                .anyMatch(f -> f.length >= 3 && f[2].equals(victimPort) && !f[0].equals("0")));
+                ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly();
+                Poll.until(Duration.ofSeconds(10), "chunkserver 1 dead", () -> !victim.isAlive());
+                Poll.until(Duration.ofSeconds(120), "the read finished", () -> !reader.isAlive());
+            }
+            assertThat(Files.size(firstPart) + Files.size(rest)).isEqualTo(Files.size(source));
+            assertThat(sha256(firstPart, rest)).isEqualTo(sha256(source));
+            assertThat(Files.readString(logs.file("mfs-cat")))
+                    .as("the reader met the dead copy and went on from the other one")
+                    .contains("trying the next copy");
+        }
+    }
+
+    @Test
+    void theToolsPrintWhatTheRealMooseFsToolsPrintOnAMount(TestLogs logs) throws Exception {
+        Path source = randomFile(work.resolve("source"), 70 * MIB, 13); // two chunks
+        try (NetworkNamespace ns = NetworkNamespace.create();
+                RealMooseFs cluster = RealMooseFs.start(ns, logs, 2, false)) {
+            assertThat(run(cluster, "mkdir", "/d").exitCode()).isZero();
+            assertThat(run(cluster, "put", source.toString(), "/d/f").exitCode()).isZero();
+            assertThat(run(cluster, "put", "/dev/null", "/d/empty").exitCode()).isZero();
+            assertThat(run(cluster, "settrashtime", "3600", "/d/empty").output()).isEqualTo("/d/empty: 3600\n");
+            assertThat(run(cluster, "setgoal", "1", "/d/empty").output()).isEqualTo("/d/empty: goal: 1\n");
+
+            List<List<String>> tools = List.of(List.of("fileinfo", "d/f", "d/empty"), List.of("checkfile", "d/f"),
+                    List.of("getgoal", "d/f", "d/empty"), List.of("getgoal", "-r", "d"),
+                    List.of("gettrashtime", "d/f", "d/empty"), List.of("gettrashtime", "-r", "d"),
+                    List.of("geteattr", "d/f"), List.of("dirinfo", "d"));
+            StringBuilder realScript = new StringBuilder();
+            for (List<String> tool : tools) {
+                realScript.append("echo '== ").append(tool.getFirst()).append("'; mfs").append(String.join(" ", tool))
+                        .append('\n');
+            }
+            String real = cluster.withRealMount(realScript.toString()).output();
+            StringBuilder ours = new StringBuilder();
+            for (List<String> tool : tools) {
+                List<String> args = tool.subList(1, tool.size()).stream()
+                        .map(a -> a.startsWith("-") ? a : "/" + a).toList();
+                Shell.Result r = run(cluster, tool.getFirst(), args.toArray(String[]::new));
+                assertThat(r.exitCode()).as(r.output()).isZero();
+                ours.append("== ").append(tool.getFirst()).append('\n')
+                        .append(r.output().replaceAll("(?m)^/", ""));
+            }
+            assertThat(ours.toString()).isEqualTo(real);
+        }
+    }
+
+    private static Path randomFile(Path file, long size, long seed) throws IOException {
+        Random random = new Random(seed);
+        byte[] buf = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long left = size; left > 0; left -= buf.length) {
+                random.nextBytes(buf);
+                out.write(buf, 0, (int) Math.min(buf.length, left));
+            }
+        }
+        return file;
+    }
+
+    private static String sha256(Path... files) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] buf = new byte[1 << 20];
+        for (Path f : files) {
+            try (InputStream in = Files.newInputStream(f)) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    sha.update(buf, 0, n);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+}
