@@ -45,6 +45,20 @@ public final class ChunkserverService implements DaemonService {
     private NetServer server;
     private EventLoopGroup clientLoops;
     private MasterLink masterLink;
+    private final Runnable unrecoverable;
+
+    /** A service that, on an unrecoverable fault (a master of another instance), only stops its master link. */
+    public ChunkserverService() {
+        this(() -> { });
+    }
+
+    /**
+     * A service that runs {@code unrecoverable} on a fault no retry can fix (the master has another metaid): the
+     * daemon passes an action that ends the process, as MooseFS's chunkserver exits then.
+     */
+    public ChunkserverService(Runnable unrecoverable) {
+        this.unrecoverable = unrecoverable;
+    }
 
     @Override
     public void start(Config config) throws IOException, InterruptedException {
@@ -56,7 +70,7 @@ public final class ChunkserverService implements DaemonService {
         clientLoops = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("mfschunkserver-out"),
                 NioIoHandler.newFactory());
         int labels = LabelMask.parse(config.get(ChunkserverConfig.LABELS));
-        masterLink = new MasterLink(dataDir, clientLoops.next());
+        masterLink = new MasterLink(dataDir, clientLoops.next(), unrecoverable);
         storage = ChunkStorage.open(disks, storageOptions(config), masterLink, masterLink.storedMetaId());
         if (storage.disks().isEmpty()) {
             throw new IOException("no usable data disk: " + storage.refusedDisks());

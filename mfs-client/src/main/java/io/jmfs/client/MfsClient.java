@@ -63,6 +63,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
 
     private final MasterSession master;
     private final Credentials credentials;
+    private final ThreadLocal<Credentials> caller = new ThreadLocal<>();
     private final ChunkLocationCache locations = new ChunkLocationCache();
     private final ChunkserverPool pool = new ChunkserverPool();
     private final ChunkReader chunkReader = new ChunkReader(pool);
@@ -73,9 +74,41 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
         return t;
     });
 
+    /** Open handles per inode: the master keeps such files (even unlinked ones) while this session lists them. */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, Integer> openFiles =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "mfs-sustained-inodes");
+                t.setDaemon(true);
+                return t;
+            });
+
     private MfsClient(MasterOptions options, Credentials credentials) throws IOException {
         this.credentials = credentials;
         this.master = MasterSession.open(options, this::onNotification);
+        timer.scheduleWithFixedDelay(this::sendSustainedInodes, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** SUSTAINED_INODES, as mfsmount sends it every minute: the files this session still has open. */
+    private void sendSustainedInodes() {
+        try {
+            master.sendOneWay(new ClientRequest.SustainedInodes(List.copyOf(openFiles.keySet())));
+        } catch (IOException e) {
+            // the next round sends the list again; the keepalive path reports a lost master
+        }
+    }
+
+    void released(int inode) {
+        openFiles.computeIfPresent(inode, (i, n) -> n == 1 ? null : n - 1);
+    }
+
+    /**
+     * Raises a file's atime/mtime (AMTIME_INODES; the master only moves them forward). 3.0.117 masters ignore the
+     * chunk write's mtime flag, so a writer reports its modification time this way.
+     */
+    public void updateTimes(int inode, int atime, int mtime) throws IOException {
+        master.sendOneWay(new ClientRequest.AmtimeInodes(List.of(new ClientRequest.Amtime(inode, atime, mtime))));
     }
 
     public static MfsClient connect(MasterOptions options, Credentials credentials) throws IOException {
@@ -96,11 +129,41 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     }
 
     private int uid() {
-        return credentials.uid();
+        return credentials().uid();
     }
 
     private Gids gids() {
-        return credentials.gids();
+        return credentials().gids();
+    }
+
+    /** Who this thread's requests act as: the FUSE caller while {@link #actingAs} runs, else the client's own. */
+    private Credentials credentials() {
+        Credentials c = caller.get();
+        return c != null ? c : credentials;
+    }
+
+    /** An operation run by {@link #actingAs}. */
+    @FunctionalInterface
+    public interface Action<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code action} with this thread's requests sent as {@code who} (a mount acts for each calling process,
+     * as mfsmount sends the caller's uid/gid).
+     */
+    public <T> T actingAs(Credentials who, Action<T> action) throws IOException {
+        Credentials before = caller.get();
+        caller.set(who);
+        try {
+            return action.run();
+        } finally {
+            if (before == null) {
+                caller.remove();
+            } else {
+                caller.set(before);
+            }
+        }
     }
 
     private static ByteString name(String name) {
@@ -117,7 +180,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     }
 
     public Attr getattr(int inode) throws IOException {
-        return master.request(id -> new ClientRequest.GetAttr(id, inode, 0, uid(), credentials.gid()),
+        return master.request(id -> new ClientRequest.GetAttr(id, inode, 0, uid(), credentials().gid()),
                 AttrReply.class, "getattr " + inode).attr();
     }
 
@@ -360,9 +423,10 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
                 Status.class, "makesnapshot " + name);
     }
 
+    /** Every path of a node (several for hard links), absolute inside the mount (the master sends them relative). */
     public List<String> paths(int inode) throws IOException {
         return master.request(id -> new ClientRequest.Paths(id, inode), MasterReply.Paths.class, "paths")
-                .paths().stream().map(ByteString::utf8).toList();
+                .paths().stream().map(ByteString::utf8).map(p -> p.startsWith("/") ? p : "/" + p).toList();
     }
 
     // ---- files ----
@@ -384,8 +448,9 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
 
     private MfsFile handle(int inode, long length) {
         locations.invalidateInode(inode);
+        openFiles.merge(inode, 1, Integer::sum);
         FileReader reader = new FileReader(inode, this, chunkReader, locations, background, Retry.STANDARD);
-        int flags = credentials.isRoot() ? ClientRequest.WriteChunk.CANUSERESERVESPACE : 0;
+        int flags = credentials().isRoot() ? ClientRequest.WriteChunk.CANUSERESERVESPACE : 0;
         FileWriter writer = new FileWriter(inode, this, chunkWriter, locations, background, length, WRITE_BUFFER,
                 flags, Retry.STANDARD);
         return new MfsFile(this, inode, reader, writer);
@@ -412,6 +477,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
 
     @Override
     public void close() {
+        timer.shutdownNow();
         background.shutdownNow();
         pool.close();
         master.close();

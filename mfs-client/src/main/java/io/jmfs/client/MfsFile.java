@@ -16,6 +16,8 @@ public final class MfsFile implements AutoCloseable {
     private final FileReader reader;
     private final FileWriter writer;
     private boolean closed;
+    /** Written since the last fsync/close: the master must hear the new mtime. */
+    private boolean modified;
 
     MfsFile(MfsClient client, int inode, FileReader reader, FileWriter writer) {
         this.client = client;
@@ -54,6 +56,7 @@ public final class MfsFile implements AutoCloseable {
     public void write(long pos, byte[] src, int off, int len) throws IOException {
         ensureOpen();
         writer.write(pos, src, off, len);
+        modified = true;
         reader.invalidate();
     }
 
@@ -65,6 +68,14 @@ public final class MfsFile implements AutoCloseable {
     public void fsync() throws IOException {
         ensureOpen();
         writer.flush();
+        reportModification();
+    }
+
+    private void reportModification() throws IOException {
+        if (modified) {
+            modified = false;
+            client.updateTimes(inode, 0, (int) (System.currentTimeMillis() / 1000));
+        }
     }
 
     /** Sets the length (flushing buffered writes first). */
@@ -88,6 +99,11 @@ public final class MfsFile implements AutoCloseable {
             return;
         }
         closed = true;
-        writer.flush();
+        try {
+            writer.flush();
+            reportModification();
+        } finally {
+            client.released(inode);
+        }
     }
 }

@@ -44,7 +44,7 @@ final class DaemonLifecycle {
         err.println("initializing " + daemon.name() + " modules ...");
         DaemonService service = daemon.serviceFactory().get();
         try {
-            service.start(config);
+            service.start(config, options);
         } catch (Exception e) {
             log.error("{} failed to start", daemon.name(), e);
             err.println("init: " + describe(e));

@@ -19,7 +19,13 @@ import picocli.CommandLine.Parameters;
  * @param readyFile internal: set on the daemon a background start runs, which writes its readiness there
  */
 public record DaemonOptions(Action action, Optional<Path> configFile, boolean foreground, boolean debug,
-        int lockTimeoutSeconds, boolean version, boolean help, Optional<Path> readyFile) {
+        int lockTimeoutSeconds, boolean version, boolean help, Optional<Path> readyFile, boolean autoRecover) {
+
+    /** Options without {@code -a} (helper-13: {@code -a} added for mfsmaster's metadata auto-recovery). */
+    public DaemonOptions(Action action, Optional<Path> configFile, boolean foreground, boolean debug,
+            int lockTimeoutSeconds, boolean version, boolean help, Optional<Path> readyFile) {
+        this(action, configFile, foreground, debug, lockTimeoutSeconds, version, help, readyFile, false);
+    }
 
     /** MooseFS's default for {@code -t}. */
     public static final int DEFAULT_LOCK_TIMEOUT = 1800;
@@ -51,18 +57,19 @@ public record DaemonOptions(Action action, Optional<Path> configFile, boolean fo
         }
         return new DaemonOptions(action, Optional.ofNullable(raw.configFile), raw.foreground,
                 raw.debug || raw.verbose.length > 0, raw.lockTimeout, raw.version, raw.help,
-                Optional.ofNullable(raw.readyFile));
+                Optional.ofNullable(raw.readyFile), raw.autoRecover);
     }
 
     /** The usage text, in MooseFS's layout. */
     public static String usage(DaemonDefinition daemon) {
-        return "usage: " + daemon.name() + " [-vfdun] [-t locktimeout] [-c cfgfile] [start|stop|restart|reload|test|kill]\n"
+        return "usage: " + daemon.name() + " [-vfdaun] [-t locktimeout] [-c cfgfile] [start|stop|restart|reload|test|kill]\n"
                 + "\n"
                 + "-v : print version number and exit\n"
                 + "-f : run in foreground\n"
                 + "-d : log debug messages (-x is the same)\n"
                 + "-u : log undefined config variables (always done)\n"
                 + "-n : accepted for compatibility, no effect\n"
+                + "-a : (mfsmaster) recover the metadata automatically from the newest consistent state\n"
                 + "-t locktimeout : how long to wait for the running daemon to stop (seconds, default "
                 + DEFAULT_LOCK_TIMEOUT + ")\n"
                 + "-c cfgfile : use given config file (default " + daemon.defaultConfigFile() + ")\n";
@@ -81,6 +88,9 @@ public record DaemonOptions(Action action, Optional<Path> configFile, boolean fo
         });
         if (debug) {
             args.add("-d");
+        }
+        if (autoRecover) {
+            args.add("-a");
         }
         args.add("-t");
         args.add(Integer.toString(lockTimeoutSeconds));
@@ -104,6 +114,8 @@ public record DaemonOptions(Action action, Optional<Path> configFile, boolean fo
         boolean logUndefined;
         @Option(names = "-n")
         boolean noCoreLimit;
+        @Option(names = "-a")
+        boolean autoRecover;
         @Option(names = "-t", paramLabel = "locktimeout")
         int lockTimeout = DEFAULT_LOCK_TIMEOUT;
         @Option(names = "-v")

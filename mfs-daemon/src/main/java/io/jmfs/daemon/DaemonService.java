@@ -17,6 +17,11 @@ public interface DaemonService {
      */
     void start(Config config) throws Exception;
 
+    /** {@link #start(Config)} for daemons that need the command line too (mfsmaster's {@code -a}). */
+    default void start(Config config, DaemonOptions options) throws Exception {
+        start(config);
+    }
+
     /** Applies a new configuration (SIGHUP or the {@code reload} action). The default ignores it. */
     default void reload(Config config) throws Exception {
     }

@@ -3,6 +3,7 @@ package io.jmfs.master;
 import io.jmfs.daemon.net.ClosingPipeline;
 import io.jmfs.master.net.chunkserver.ChunkserverPipeline;
 import io.jmfs.master.net.client.ClientPipeline;
+import io.jmfs.master.net.metalogger.MetaloggerPipeline;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import java.util.Objects;
@@ -30,9 +31,9 @@ public record MasterPipelines(ChannelInitializer<? extends Channel> metaloggers,
                 new ClosingPipeline("the chunkserver protocol"), new ClosingPipeline("the client protocol"));
     }
 
-    /** The protocols served so far on {@code state}: clients and chunkservers; metaloggers are still refused. */
+    /** The protocols served on {@code state}: metaloggers, chunkservers and clients. */
     public static MasterPipelines serving(MasterState state) {
-        return new MasterPipelines(new ClosingPipeline("the metalogger protocol"),
+        return new MasterPipelines(new MetaloggerPipeline(state.metaloggers()), // metalogger port
                 new ChunkserverPipeline(state.chunks(), state.chunkserverLinks(), state::metaId), // helper-10
                 new ClientPipeline(state));
     }

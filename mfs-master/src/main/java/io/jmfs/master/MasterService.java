@@ -14,6 +14,11 @@ import io.jmfs.master.fs.MetaClock;
 import io.jmfs.master.fs.NamespaceSettings;
 import io.jmfs.master.loop.MetadataLoop;
 import io.jmfs.master.loop.NettyMetadataLoop;
+import io.jmfs.master.meta.MetaPersistence;
+import io.jmfs.master.meta.MetadataStartup;
+import io.jmfs.master.meta.PersistenceSettings;
+import io.jmfs.daemon.DaemonOptions;
+import io.jmfs.daemon.config.CommonKeys;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -47,6 +52,7 @@ public final class MasterService implements DaemonService {
 
     private final PipelineFactory pipelines;
     private NettyMetadataLoop loop;
+    private MetaPersistence persistence; // helper-13
     private MasterState state;
     private NetServer server;
     private final List<MetadataLoop.Timer> timers = new ArrayList<>();
@@ -61,20 +67,87 @@ public final class MasterService implements DaemonService {
         Objects.requireNonNull(pipelines, "pipelines");
     }
 
+    /**
+     * Starts with persistence when DATA_PATH is set in the configuration (embedded uses without one keep the
+     * metadata in memory only); the daemon shell always calls {@link #start(Config, DaemonOptions)}.
+     */
     @Override
     public void start(Config config) throws IOException, InterruptedException {
+        start(config, config.isDefined(CommonKeys.DATA_PATH), false);
+    }
+
+    /** The daemon's start: metadata from DATA_PATH, {@code -a} for automatic recovery (helper-13). */
+    @Override
+    public void start(Config config, DaemonOptions options) throws IOException, InterruptedException {
+        start(config, true, options.autoRecover());
+    }
+
+    private void start(Config config, boolean persistent, boolean autoRecover)
+            throws IOException, InterruptedException {
         ParsedExports exports = loadExports(config);
+        // persistence (helper-13): which dump to load decides the metadata id, so plan before building the state
+        PersistenceSettings persistenceSettings = persistent ? persistenceSettings(config, autoRecover) : null;
+        MetadataStartup.Plan plan = persistent ? MetadataStartup.plan(persistenceSettings.dataPath(), autoRecover)
+                : null;
         loop = new NettyMetadataLoop("mfsmaster-meta");
         state = new MasterState(MetaClock.system(), exports.rules(),
                 new NamespaceSettings(config.get(MasterConfig.INODE_REUSE_DELAY),
                         config.get(MasterConfig.MAX_ALLOWED_HARD_LINKS)),
-                config.get(MasterConfig.SESSION_SUSTAIN_TIME), MasterState.newMetaId(), ChunkSettings.from(config));
-        log.info("metadata id {} (not persisted yet: a new one at every start)", Long.toHexString(state.metaId()));
+                config.get(MasterConfig.SESSION_SUSTAIN_TIME),
+                plan != null ? plan.metaId() : MasterState.newMetaId(), ChunkSettings.from(config));
+        if (persistent) {
+            MasterState built = state;
+            persistence = onLoop(() -> MetaPersistence.start(persistenceSettings, plan, built.metaState(),
+                    built.changeRouter()));
+            log.info("metadata id {}, version {}", Long.toHexString(state.metaId()), state.metaState().version());
+            MetaPersistence p = persistence; // metalogger port: metaloggers hear the changelog from here on
+            int preserve = config.get(MasterConfig.CHANGELOG_PRESERVE_SECONDS);
+            onLoop(() -> {
+                built.metaloggers().attach(persistenceSettings.dataPath(), built.metaState().version(), preserve,
+                        p.changelog().writer()::flush);
+                p.changelog().listen(built.metaloggers());
+                return null;
+            });
+        } else {
+            log.info("metadata id {} (no DATA_PATH: metadata kept in memory only)", Long.toHexString(state.metaId()));
+        }
         server = NetServer.start("mfsmaster", listeners(config, pipelines.create(state)), loop.group());
         MasterState s = state;
         timers.add(loop.every(HOUSEKEEPING_PERIOD, s::expireSessions));
         timers.add(loop.every(HOUSEKEEPING_PERIOD, s::maintainNamespace));
         timers.add(loop.every(HOUSEKEEPING_PERIOD, s::tickChunks)); // helper-10: chunk locks and the chunk loop
+        if (persistence != null) { // helper-13: hourly changelog rotation, dumps every METADATA_SAVE_FREQ hours
+            MetaPersistence p = persistence;
+            timers.add(loop.every(persistenceSettings.rotateEvery(), p::rotateChangelog));
+            timers.add(loop.every(persistenceSettings.dumpEvery(), p::dumpInBackground));
+        }
+    }
+
+    /** The persistence settings of {@code config} (helper-13). */
+    static PersistenceSettings persistenceSettings(Config config, boolean autoRecover) {
+        return PersistenceSettings.of(config.get(CommonKeys.DATA_PATH), config.get(MasterConfig.BACK_LOGS),
+                config.get(MasterConfig.BACK_META_KEEP_PREVIOUS), config.get(MasterConfig.METADATA_SAVE_FREQ),
+                config.get(MasterConfig.CHANGELOG_SAVE_MODE), autoRecover);
+    }
+
+    /** Runs {@code task} on the metadata loop and waits for it (start and stop only). */
+    private <T> T onLoop(java.util.concurrent.Callable<T> task) throws IOException, InterruptedException {
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /** SIGHUP: new exports for later registrations, a new sustain time. A broken exports file keeps the old rules. */
@@ -101,9 +174,28 @@ public final class MasterService implements DaemonService {
             server.close();
             server = null;
         }
+        if (persistence != null) { // helper-13: the dump at stop, from the live state, then the changelog closes
+            MetaPersistence p = persistence;
+            persistence = null;
+            try {
+                onLoop(() -> {
+                    p.dumpNow();
+                    return null;
+                });
+            } catch (IOException | RuntimeException e) {
+                log.error("can't store the metadata at stop: {}", e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                p.close();
+            }
+        }
         if (loop != null) {
             loop.close();
             loop = null;
+        }
+        if (state != null) {
+            state.metaloggers().close(); // metalogger port: its file thread
         }
         state = null;
     }

@@ -7,11 +7,16 @@ import io.jmfs.master.chunks.FileChunkSlots;
 import io.jmfs.master.cluster.ChunkserverRegistry;
 import io.jmfs.master.exports.ExportRules;
 import io.jmfs.master.fs.MetaClock;
+import io.jmfs.master.fs.ChunkReleaser;
 import io.jmfs.master.fs.Namespace;
 import io.jmfs.master.fs.NamespaceSettings;
-import io.jmfs.master.fs.change.ChangeSink;
+import io.jmfs.master.locks.LockManager;
+import io.jmfs.master.meta.ChangeRouter;
+import io.jmfs.master.meta.MetaState;
+import io.jmfs.master.sessions.SessionChange;
 import io.jmfs.master.net.chunkserver.ChunkserverLinks;
 import io.jmfs.master.net.client.ClientServices;
+import io.jmfs.master.net.metalogger.MetaloggerHub;
 import io.jmfs.master.sessions.ExpiredSession;
 import io.jmfs.master.sessions.SessionRegistry;
 import java.security.SecureRandom;
@@ -24,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * metadata id. Built on the starting thread and handed to the loop before any connection exists; from then on
  * touched only there.
  *
- * <p>Not persisted yet: changes are not written to a changelog and the metadata id is drawn anew at each start
- * (both belong to the metadata-persistence step), so sessions do not survive a master restart.
+ * <p>Persistence (the {@code meta} package) loads this state at start and logs every change recorded to
+ * {@link #changeRouter()}; the metadata id comes from the dump (a new one only for a new file system).
  */
 public final class MasterState implements ClientServices {
 
@@ -39,6 +44,11 @@ public final class MasterState implements ClientServices {
     // chunk layer (helper-10): fed by chunkservers on 9420, commands leave through their links
     private final ChunkserverLinks chunkserverLinks = new ChunkserverLinks();
     private final ChunkManager chunks;
+    private final ChangeRouter changes = new ChangeRouter(); // helper-13: persistence
+    private final MetaState metaState;
+    private final MetaloggerHub metaloggers = new MetaloggerHub(); // metalogger port (net.metalogger)
+
+    private final LockManager locks = new LockManager();
 
     public MasterState(MetaClock clock, ExportRules exports, NamespaceSettings settings, long sustainSeconds,
                        long metaId) {
@@ -50,11 +60,46 @@ public final class MasterState implements ClientServices {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.exports = Objects.requireNonNull(exports, "exports");
         // the namespace and the chunk layer refer to each other: files release chunks, writes place chunk ids
-        this.namespace = new Namespace(clock, ChangeSink.DISCARD, this::releaseChunk, settings);
-        this.chunks = new ChunkManager(new ChunkRegistry(change -> { }), new ChunkserverRegistry(change -> { }),
+        // persistence (helper-13): every state package records to one router, connected to the changelog once the
+        // metadata is loaded (MetaPersistence.start); without persistence (tests) changes go nowhere
+        this.namespace = new Namespace(clock, changes, new ChunkReleaser() {
+            @Override
+            public void released(int inode, long chunkId) {
+                releaseChunk(inode, chunkId);
+            }
+
+            @Override
+            public void goalChanged(int inode, long chunkId, int goal) {
+                chunks.releaser().goalChanged(inode, chunkId, goal);
+            }
+        }, settings);
+        this.chunks = new ChunkManager(new ChunkRegistry(changes), new ChunkserverRegistry(changes),
                 chunkserverLinks, new NamespaceChunkSlots(namespace), clock, chunkSettings);
         this.sessions = new SessionRegistry(sustainSeconds, clock.now());
         this.metaId = metaId;
+        this.metaState = new MetaState(namespace, sessions, chunks.chunks(), chunks.servers(), metaId);
+    }
+
+    /** The metalogger connections (port 9419) and the changelog stream they get; also mfscli's MLOG_LIST. */
+    public MetaloggerHub metaloggers() {
+        return metaloggers;
+    }
+
+    // ---- persistence (helper-13) ----------------------------------------------------------------------------
+
+    /** The persistent part of this state, as dumps and changelog replay see it. */
+    public MetaState metaState() {
+        return metaState;
+    }
+
+    /** Where every change is recorded; connected to the changelog by {@code MetaPersistence.start}. */
+    public ChangeRouter changeRouter() {
+        return changes;
+    }
+
+    /** Logs a session change the session registry already applied (SESADD, SESCHANGED, SESDISCONNECTED, SESDEL). */
+    public void logSessionChange(SessionChange change) {
+        changes.session(clock.now(), change);
     }
 
     /** A new random metadata id (never 0, which clients read as "none"). */
@@ -139,6 +184,12 @@ public final class MasterState implements ClientServices {
         }
     }
 
+    /** File locks of client sessions (not persistent). */
+    @Override
+    public LockManager locks() {
+        return locks;
+    }
+
     /** New rules for later registrations; sessions keep the grant they registered with. */
     public void replaceExports(ExportRules rules) {
         this.exports = Objects.requireNonNull(rules, "rules");
@@ -150,6 +201,7 @@ public final class MasterState implements ClientServices {
             for (int inode : expired.openFiles()) {
                 namespace.release(expired.sessionId(), inode);
             }
+            locks.sessionRemoved(expired.sessionId());
             log.info("session {} removed", Integer.toUnsignedString(expired.sessionId()));
         }
     }

@@ -21,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Our chunkserver service started on loopback with its files in a temp folder. */
 public final class RunningChunkserver implements AutoCloseable {
     public final TestChunkserver.Setup setup;
-    public final ChunkserverService service = new ChunkserverService();
+    /** How often the service reported an unrecoverable fault (the daemon would have exited). */
+    public final java.util.concurrent.atomic.AtomicInteger unrecoverableFaults =
+            new java.util.concurrent.atomic.AtomicInteger();
+    public final ChunkserverService service = new ChunkserverService(unrecoverableFaults::incrementAndGet);
 
     public RunningChunkserver(Path root, String name, int masterPort, String... extraConfig) throws Exception {
         setup = TestChunkserver.setup(root, name, masterPort);

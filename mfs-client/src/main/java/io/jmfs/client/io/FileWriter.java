@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * a failed chain is retried with a fresh WRITE_CHUNK (the master then picks the copies and version again).
  */
 public final class FileWriter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileWriter.class);
     private final int inode;
     private final ChunkMaster master;
     private final ChunkWriter writer;
@@ -189,6 +190,9 @@ public final class FileWriter {
                 length.accumulateAndGet(newLength, Math::max);
                 return;
             }
+            LOG.info("writing chunk {} of inode {} through {} failed ({}); retrying with a new WRITE_CHUNK", index,
+                    inode, chunk.chunk().locations().stream().map(l -> l.address() + ":" + l.port()).toList(),
+                    last.getMessage());
         }
         throw new IOException("writing inode " + inode + " chunk " + index + " failed " + retry.attempts()
                 + " times: " + last.getMessage(), last);

@@ -11,6 +11,12 @@ public record RawPacket(int type, byte[] payload) {
         return decoder.decode(type, Unpooled.wrappedBuffer(payload));
     }
 
+    /** A READDIR answer in the form the request asked for. */
+    public io.jmfs.protocol.msg.client.MasterReply.Readdir decodeReaddir(boolean withAttr)
+            throws MalformedPacketException {
+        return io.jmfs.protocol.msg.client.MasterReplies.decodeReaddir(Unpooled.wrappedBuffer(payload), withAttr);
+    }
+
     /** The leading {@code msgid:32}; callers make sure the payload has at least 4 bytes. */
     public int msgid() {
         return (payload[0] & 0xFF) << 24 | (payload[1] & 0xFF) << 16 | (payload[2] & 0xFF) << 8 | (payload[3] & 0xFF);

@@ -119,7 +119,7 @@ public final class MasterSession implements AutoCloseable {
         try {
             reply = p.payload().length == 5 || replyType != MasterReply.Readdir.class
                     ? p.decode(MasterReplies::decode)
-                    : MasterReplies.decodeReaddir(io.netty.buffer.Unpooled.wrappedBuffer(p.payload()), true);
+                    : p.decodeReaddir(true);
         } catch (MalformedPacketException e) {
             throw new IOException(operation + ": malformed answer from the master: " + e.getMessage(), e);
         }
@@ -134,6 +134,17 @@ public final class MasterSession implements AutoCloseable {
                     + " instead of " + replyType.getSimpleName());
         }
         return replyType.cast(reply);
+    }
+
+    /** Sends a packet that has no answer (SUSTAINED_INODES, AMTIME_INODES), reconnecting first when needed. */
+    public void sendOneWay(ClientRequest request) throws IOException {
+        Connection c = connection(System.nanoTime() + options.requestTimeout().toNanos());
+        try {
+            c.socket.send(request);
+        } catch (IOException e) {
+            c.fail(e);
+            throw e;
+        }
     }
 
     /** Sends the request and returns the raw reply with the same msgid, resending it after a reconnect. */

@@ -94,6 +94,18 @@ class FileWriterTest {
     }
 
     @Test
+    void aChainThatFailsIsRetriedWithAFreshWriteChunkAndTheDataArrivesOnce() throws IOException {
+        cs.refuseNextWrites.set(2);
+        FileWriter w = writer();
+        w.write(0, "retried".getBytes(), 0, 7);
+        w.flush();
+        assertThat(new String(cs.chunk(master.chunkId(0)))).isEqualTo("retried");
+        assertThat(master.writeChunkCalls()).isEqualTo(3);
+        assertThat(master.writeChunkEndCalls()).isEqualTo(3);
+        assertThat(master.length()).isEqualTo(7);
+    }
+
+    @Test
     void aFailedBackgroundWriteIsReportedByFlush() throws IOException {
         cs.fault = Fault.ERROR_STATUS;
         FileWriter w = writer();

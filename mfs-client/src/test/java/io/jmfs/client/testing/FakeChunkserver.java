@@ -47,6 +47,8 @@ public final class FakeChunkserver implements AutoCloseable {
     private final AtomicInteger readRequests = new AtomicInteger();
     private final AtomicInteger finishedWrites = new AtomicInteger();
     public volatile Fault fault = Fault.NONE;
+    /** How many more chain openings to refuse (a chunkserver of the chain that is down), whatever the fault. */
+    public final AtomicInteger refuseNextWrites = new AtomicInteger();
 
     public FakeChunkserver() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -102,8 +104,9 @@ public final class FakeChunkserver implements AutoCloseable {
                     }
                     case Write w -> {
                         writesOpened.add(w);
-                        conn.send(new WriteStatus(w.chunkId(), 0,
-                                fault == Fault.ERROR_STATUS ? MfsStatus.NOCHUNK : MfsStatus.OK));
+                        boolean refuse = fault == Fault.ERROR_STATUS
+                                || refuseNextWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+                        conn.send(new WriteStatus(w.chunkId(), 0, refuse ? MfsStatus.CANTCONNECT : MfsStatus.OK));
                     }
                     case WriteData d -> conn.send(new WriteStatus(d.chunkId(), d.writeId(), store(d)));
                     case WriteFinish f -> finishedWrites.incrementAndGet();

@@ -51,7 +51,17 @@ public final class ChunkManager {
 
     /** The namespace's hook: a file stopped referencing a chunk. */
     public ChunkReleaser releaser() {
-        return (inode, chunkId) -> ctx.chunks.releaseFileReference(chunkId);
+        return new ChunkReleaser() {
+            @Override
+            public void released(int inode, long chunkId) {
+                ctx.chunks.releaseFileReference(chunkId);
+            }
+
+            @Override
+            public void goalChanged(int inode, long chunkId, int goal) {
+                ctx.chunks.setGoal(chunkId, goal);
+            }
+        };
     }
 
     // ---- clients ------------------------------------------------------------------------------------------------
@@ -92,6 +102,21 @@ public final class ChunkManager {
         return new ChunkLookup(MfsStatus.OK, chunk.version, locations);
     }
 
+    /**
+     * Runs {@code task} once the chunk is neither locked by a writer nor busy with an operation: at once if it is
+     * free (or unknown), otherwise when it becomes free. READ_CHUNK waits this way, as in MooseFS, so a reader does
+     * not see a chunk in the middle of a write.
+     */
+    public void whenUnlocked(long chunkId, Runnable task) {
+        Objects.requireNonNull(task);
+        Chunk chunk = ctx.chunks.get(chunkId);
+        if (chunk != null && (chunk.isBusy() || chunk.isLocked(ctx.clock.now()))) {
+            ctx.defer(chunkId, () -> whenUnlocked(chunkId, task));
+            return;
+        }
+        task.run();
+    }
+
     // ---- chunkservers -------------------------------------------------------------------------------------------
 
     /**
@@ -104,6 +129,19 @@ public final class ChunkManager {
             info.setSpace(space);
         }
         return info;
+    }
+
+    /**
+     * The server starts listing its chunks (after CSTOMA_REGISTER version 60): until {@link #registrationEnded} it
+     * gets no new copies, as copies it has not listed yet would look missing.
+     */
+    public void registrationStarted(int csid) {
+        requireConnected(csid).setListingChunks(true);
+    }
+
+    /** The server's registration chunk list is complete (CSTOMA_REGISTER version 62): it may now get new copies. */
+    public void registrationEnded(int csid) {
+        requireConnected(csid).setListingChunks(false);
     }
 
     /** One entry of a registration chunk list or CHUNK_NEW (version's high bit: disk marked for removal). */

@@ -28,6 +28,7 @@ public final class ChunkserverInfo {
     private int replicationsOut;
     private int deletionsInFlight;
     private int disconnectedAt;
+    private boolean listingChunks;
 
     ChunkserverInfo(int csid, int ip, int port) {
         this.csid = csid;
@@ -114,6 +115,7 @@ public final class ChunkserverInfo {
     void setConnected(boolean connected, int now) {
         this.connected = connected;
         if (!connected) {
+            listingChunks = false;
             disconnectedAt = now;
             writesInProgress = 0;
             replicationsIn = 0;
@@ -207,9 +209,21 @@ public final class ChunkserverInfo {
         deletionsInFlight = Math.max(0, deletionsInFlight - 1);
     }
 
-    /** Whether new copies (created or replicated) may go here. */
+    /**
+     * Whether new copies (created or replicated) may go here: not while the server is still sending the chunk list
+     * of its registration, since a copy it already has but has not listed yet would look missing.
+     */
     public boolean acceptsNewCopies() {
-        return connected && !inMaintenance() && health.acceptsNewCopies();
+        return connected && !listingChunks && !inMaintenance() && health.acceptsNewCopies();
+    }
+
+    /** Whether the server registered but has not finished listing its chunks yet. */
+    public boolean listingChunks() {
+        return listingChunks;
+    }
+
+    public void setListingChunks(boolean listing) {
+        this.listingChunks = listing;
     }
 
     /** The location handed to clients for a copy on this server. */

@@ -33,6 +33,8 @@ final class Applier {
             case Change.Amtime c -> amtime(c);
             case Change.SetXattr c -> setXattr(c);
             case Change.SetTrashTime c -> setTrashTime(c);
+            case Change.SetSclass c -> setSclass(c);
+            case Change.SetEattr c -> setEattr(c);
             case Change.EmptyTrash c -> emptyTrash(c);
             case Change.EmptySustained c -> emptySustained(c);
             case Change.FreeInodes c -> freeInodes(c);
@@ -235,6 +237,41 @@ final class Applier {
             return MfsStatus.MISMATCH;
         }
         TrashOps.setTrashHours(s, c.ts(), c.inode(), c.uid(), Math.min(hours, 0xFFFF), c.smode(), counts, true);
+        return MfsStatus.OK;
+    }
+
+    /** Replays as an admin: the record exists only because the live check let it through. */
+    private MfsStatus setSclass(Change.SetSclass c) {
+        int t = s.type(c.inode());
+        if (!PolicyOps.classBearing(t)) {
+            return t == 0 ? MfsStatus.ENOENT : MfsStatus.EPERM;
+        }
+        if (!SubtreeSet.validSmode(c.smode()) || !StorageClasses.exists(c.dstClass())) {
+            return MfsStatus.EINVAL;
+        }
+        SubtreeSet.Rule rule = PolicyOps.sclassRule(s, c.ts(), c.uid(), c.srcClass(), c.dstClass(), c.smode(), true);
+        return countedApply(c.inode(), c.smode(), rule, PolicyOps::classBearing, c.changed(), c.notChanged(),
+                c.notPermitted());
+    }
+
+    private MfsStatus setEattr(Change.SetEattr c) {
+        if (!s.nodes.exists(c.inode())) {
+            return MfsStatus.ENOENT;
+        }
+        if (!SubtreeSet.validSmode(c.smode())) {
+            return MfsStatus.EINVAL;
+        }
+        SubtreeSet.Rule rule = PolicyOps.eattrRule(s, c.ts(), c.uid(), c.eattr(), c.smode());
+        return countedApply(c.inode(), c.smode(), rule, t -> true, c.changed(), c.notChanged(), c.notPermitted());
+    }
+
+    private MfsStatus countedApply(int inode, int smode, SubtreeSet.Rule rule, java.util.function.IntPredicate types,
+                                   int changed, int notChanged, int notPermitted) {
+        int[] counts = SubtreeSet.walk(s, inode, smode, rule, false, types);
+        if (counts[0] != changed || counts[1] != notChanged || counts[2] != notPermitted) {
+            return MfsStatus.MISMATCH;
+        }
+        SubtreeSet.walk(s, inode, smode, rule, true, types);
         return MfsStatus.OK;
     }
 

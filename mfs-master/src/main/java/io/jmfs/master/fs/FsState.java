@@ -21,7 +21,7 @@ final class FsState {
     static final long EDGEID_MAX = 0x7FFFFFFFFFFFFFFFL;
     static final int DEFAULT_TRASH_HOURS = 24;
     /** MooseFS's default storage class (goal 2), the root's class in a new file system. */
-    static final int DEFAULT_SCLASS = 2;
+    static final int DEFAULT_SCLASS = StorageClasses.DEFAULT;
     static final int CHUNK_BITS = 26;
     static final int PATH_MAX = 1024;
 
@@ -129,6 +129,19 @@ final class FsState {
         }
         nodeCount++;
         link(ts, parent, inode, name);
+    }
+
+    /** Puts a node into a storage class; the chunks of a file learn their new goal (the chunk loop acts on it). */
+    void setSclass(int inode, int sclass) {
+        nodes.setSclass(inode, sclass);
+        long[] chunks = nodes.chunks(inode);
+        if (chunks != null && StorageClasses.exists(sclass)) {
+            for (long c : chunks) {
+                if (c != 0) {
+                    releaser.goalChanged(inode, c, StorageClasses.goal(sclass));
+                }
+            }
+        }
     }
 
     void setSymlinkPath(int inode, byte[] path) {

@@ -23,6 +23,9 @@ public final class Namespace {
     private final AttrOps attrs;
     private final XattrOps xattrs;
     private final TrashOps trash;
+    private final PolicyOps policies;
+    private final TreeInfo tree;
+    private final NamespacePersistence persistence;
 
     public Namespace(MetaClock clock, ChangeSink sink, ChunkReleaser releaser, NamespaceSettings settings) {
         this.state = new FsState(releaser, clock.now());
@@ -33,6 +36,9 @@ public final class Namespace {
         this.attrs = new AttrOps(core);
         this.xattrs = new XattrOps(core);
         this.trash = new TrashOps(core);
+        this.policies = new PolicyOps(core);
+        this.tree = new TreeInfo(core);
+        this.persistence = new NamespacePersistence(state);
     }
 
     /** The root directory's inode (MFS_ROOT_ID). */
@@ -226,6 +232,58 @@ public final class Namespace {
         return trash.release(sessionId, inode);
     }
 
+    // ---- storage classes, eattr, subtree summaries ---------------------------------------------------------------
+
+    /** The storage class id of a node (1..9 = goal 1..9); 0 for nodes without one (symlinks, devices). */
+    public int sclass(int inode) {
+        return state.nodes.sclass(inode);
+    }
+
+    /** How many copies new chunks of file {@code inode} get: its storage class's goal (the default's if none). */
+    public int goal(int inode) {
+        int sclass = state.nodes.sclass(inode);
+        return StorageClasses.goal(StorageClasses.exists(sclass) ? sclass : StorageClasses.DEFAULT);
+    }
+
+    /**
+     * SETSCLASS: {@code smode} SMODE_SET/INCREASE/DECREASE/EXCHANGE (0..3) plus SMODE_RMASK (4) for the subtree;
+     * {@code src} is the class EXCHANGE replaces (ignored otherwise, but not 0); {@code uid} after export
+     * mapping; {@code admin}: the session's export has the admin flag.
+     */
+    public FsResult<Results.SetCounts> setSclass(int inode, int uid, int src, int dst, int smode, boolean admin) {
+        return policies.setSclass(inode, uid, src, dst, smode, admin);
+    }
+
+    /** GETSCLASS: class ids over the node ({@code gmode} 0) or its subtree (1). */
+    public FsResult<Results.ValueCounts> sclassCounts(int inode, int gmode) {
+        return policies.sclassCounts(inode, gmode);
+    }
+
+    /** GETTRASHTIME: trash times in seconds over the node or its subtree. */
+    public FsResult<Results.ValueCounts> trashTimeCounts(int inode, int gmode) {
+        return policies.trashTimeCounts(inode, gmode);
+    }
+
+    /** GETEATTR: eattr values over the node or its subtree. */
+    public FsResult<Results.ValueCounts> eattrCounts(int inode, int gmode) {
+        return policies.eattrCounts(inode, gmode);
+    }
+
+    /** SETEATTR, like {@link #setSclass}; UNDELETABLE/APPENDONLY/IMMUTABLE need {@code admin}. */
+    public FsResult<Results.SetCounts> setEattr(int inode, int uid, int eattr, int smode, boolean admin) {
+        return policies.setEattr(inode, uid, eattr, smode, admin);
+    }
+
+    /** PATHS: every path of {@code inode} as seen from directory {@code root}. */
+    public FsResult<List<byte[]>> paths(int root, int inode) {
+        return tree.paths(root, inode);
+    }
+
+    /** GETDIRSTATS: computed by walking the subtree. */
+    public FsResult<Results.DirStats> dirStats(int inode) {
+        return tree.dirStats(inode);
+    }
+
     // ---- introspection --------------------------------------------------------------------------------------
 
     /** A canonical text listing of the whole namespace (tests compare namespaces with it). */
@@ -240,5 +298,15 @@ public final class Namespace {
 
     public int maxInode() {
         return state.inodes.maxInode();
+    }
+
+    /** Dump and load access (the {@code meta} package's metadata files). */
+    public NamespacePersistence persistence() {
+        return persistence;
+    }
+
+    /** Structural consistency problems (link counts, parents, lengths, free inodes); empty when consistent. */
+    public List<String> checkConsistency() {
+        return NamespaceCheck.problems(state);
     }
 }

@@ -336,10 +336,7 @@ public final class NamespacePersistence {
 
     public void loadOpen(int sessionId, int inode) {
         requireLoading();
-        if (!s.nodes.exists(inode)) {
-            throw new IllegalArgumentException("session " + Integer.toUnsignedString(sessionId)
-                    + " holds missing inode " + inode + " open");
-        }
+        // no existence check: a session may hold a number whose node is gone (MooseFS keeps such pairs too)
         if (!s.open.acquire(sessionId, inode)) {
             throw new IllegalArgumentException("open file " + inode + " of session " + sessionId + " twice");
         }
@@ -355,9 +352,14 @@ public final class NamespacePersistence {
             throw new IllegalArgumentException("the dump has no root (inode 1)");
         }
         int max = s.inodes.maxInode();
+        long[] reached = reachable(max);
         for (int i = 2; i <= max; i++) {
             if (s.nodes.exists(i) && s.nodes.firstParent(i) == 0) {
                 throw new IllegalArgumentException("inode " + i + " has no entry (lost node)");
+            }
+            int t = s.nodes.type(i);
+            if (t != 0 && t != NodeType.TRASH && t != NodeType.SUSTAINED && (reached[i >>> 6] & (1L << i)) == 0) {
+                throw new IllegalArgumentException("inode " + i + " is not reachable from the root (directory loop)");
             }
         }
         for (int i = 1; i <= max; i++) {
@@ -377,6 +379,27 @@ public final class NamespacePersistence {
         }
         loading = false;
         loadTails = null;
+    }
+
+    /** Nodes reachable from the root, as a bit set. */
+    private long[] reachable(int max) {
+        long[] seen = new long[(max >>> 6) + 1];
+        seen[FsState.ROOT >>> 6] |= 1L << FsState.ROOT;
+        ArrayDeque<Integer> dirs = new ArrayDeque<>();
+        dirs.push(FsState.ROOT);
+        while (!dirs.isEmpty()) {
+            int dir = dirs.pop();
+            for (int e = s.nodes.firstChild(dir); e != 0; e = s.edges.nextChild(e)) {
+                int child = s.edges.child(e);
+                if ((seen[child >>> 6] & (1L << child)) == 0) {
+                    seen[child >>> 6] |= 1L << child;
+                    if (s.isDir(child)) {
+                        dirs.push(child);
+                    }
+                }
+            }
+        }
+        return seen;
     }
 
     private void requireLoading() {

@@ -47,4 +47,20 @@ public final class Results {
     /** One maintenance pass: trash purged, sustained files dropped, inode numbers made reusable. */
     public record Maintenance(int trashPurged, int trashToSustained, int sustainedPurged, int inodesFreed) {
     }
+
+    /** Values over a node or subtree (GETSCLASS, GETTRASHTIME, GETEATTR): value -> node count, ascending. */
+    public record ValueCounts(java.util.Map<Integer, Integer> files, java.util.Map<Integer, Integer> dirs) {
+        public ValueCounts {
+            files = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
+            dirs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(dirs));
+        }
+    }
+
+    /**
+     * GETDIRSTATS: nodes, directories and files of a subtree (the node included; hard links counted per entry),
+     * chunks, summed file length, {@code size} = space of the chunk files one copy takes (whole chunks plus the
+     * last chunk's used blocks, with headers), {@code realSize} = size times each file's goal.
+     */
+    public record DirStats(int inodes, int dirs, int files, int chunks, long length, long size, long realSize) {
+    }
 }

@@ -58,11 +58,7 @@ public final class NettyMetadataLoop implements MetadataLoop, AutoCloseable {
         if (inLoop()) {
             throw new IllegalStateException("runAndWait would deadlock on the metadata thread");
         }
-        try {
-            group.next().submit(task).sync();
-        } catch (RuntimeException e) {
-            throw e;
-        }
+        group.next().submit(task).sync(); // rethrows what the task threw
     }
 
     /** Stops the loop (closing every connection registered on it) and waits for the thread to end. */

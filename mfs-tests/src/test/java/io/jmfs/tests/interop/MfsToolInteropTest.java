@@ -137,6 +137,52 @@ class MfsToolInteropTest {
     }
 
     @Test
+    void aGoal2WriteCompletesWithCorrectDataWhenAChunkserverOfTheChainIsKilledDuringIt(TestLogs logs)
+            throws Exception {
+        Path source = randomFile(work.resolve("source"), 100 * MIB, 14);
+        Path paused = work.resolve("paused");
+        Path resume = work.resolve("resume");
+        Path back = work.resolve("back");
+        try (NetworkNamespace ns = NetworkNamespace.create();
+                RealMooseFs cluster = RealMooseFs.start(ns, logs, 2, false)) {
+            // The producer stops after 30 MB, so the writer waits mid-file. The test freezes chunkserver 2, lets
+            // the writer go on until a write waits at the frozen server, and kills it: the chain breaks and the
+            // writer must get a new one from the master and write the data again.
+            String script = """
+                    export MFS_LOG_LEVEL=INFO
+                    { head -c 30000000 '%s'; touch '%s'
+                      for i in $(seq 600); do [ -e '%s' ] && break; sleep 0.1; done
+                      tail -c +30000001 '%s'
+                    } | %s put -H %s - /big 2>'%s'
+                    """.formatted(source, paused, resume, source, JmfsHome.launcher("mfs"), cluster.masterAddress(),
+                    logs.file("mfs-put"));
+            LoggedProcess writer = ns.launch("mfs-put-pipeline", List.of("bash", "-c", script),
+                    logs.file("mfs-put-pipeline"));
+            try (writer) {
+                Poll.until(Duration.ofSeconds(60), "the writer paused after 30 MB", () -> Files.exists(paused));
+                LoggedProcess victim = cluster.processes().stream()
+                        .filter(p -> p.name().equals("real-mfschunkserver2")).findFirst().orElseThrow();
+                Shell.run(Duration.ofSeconds(10), "kill", "-STOP", Long.toString(victim.pid())).orThrow();
+                Files.createFile(resume);
+                String victimPort = cluster.chunkserverAddress(2) + ":9422";
+                Poll.until(Duration.ofSeconds(30), "write data waiting at the frozen chunkserver", () ->
+                        ns.run("ss", "-tnH", "state", "established").output().lines()
+                                .map(String::trim).map(l -> l.split("\\s+"))
+                                .anyMatch(f -> f.length >= 3 && f[2].equals(victimPort) && !f[0].equals("0")));
+                ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly();
+                Poll.until(Duration.ofSeconds(10), "chunkserver 2 dead", () -> !victim.isAlive());
+                Poll.until(Duration.ofSeconds(120), "the write finished", () -> !writer.isAlive());
+            }
+            assertThat(Files.readString(logs.file("mfs-put")))
+                    .as("the writer lost its chain and wrote again through a new one")
+                    .contains("retrying with a new WRITE_CHUNK");
+            Shell.Result get = run(cluster, "get", "/big", back.toString());
+            assertThat(get.exitCode()).as(get.output()).isZero();
+            assertThat(sha256(back)).isEqualTo(sha256(source));
+        }
+    }
+
+    @Test
     void theToolsPrintWhatTheRealMooseFsToolsPrintOnAMount(TestLogs logs) throws Exception {
         Path source = randomFile(work.resolve("source"), 70 * MIB, 13); // two chunks
         try (NetworkNamespace ns = NetworkNamespace.create();

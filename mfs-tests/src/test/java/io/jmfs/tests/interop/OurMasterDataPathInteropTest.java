@@ -84,6 +84,39 @@ class OurMasterDataPathInteropTest {
     }
 
     @Test
+    void aTruncateInsideAChunkCutsItOnTheChunkserversAndDropsTheChunksAfterIt(TestLogs logs) {
+        try (NetworkNamespace ns = NetworkNamespace.create();
+                OurMaster master = OurMaster.start(ns, logs, 1, MooseFsConfig.OPEN_EXPORTS)) {
+            startChunkserver(ns, master, logs, 2, Kind.REAL);
+            startChunkserver(ns, master, logs, 3, Kind.REAL);
+            awaitChunkserversWithSpace(master, 2);
+
+            Shell.Result cut = master.withRealMount("", """
+                    head -c %1$d '%2$s' > t || exit 4
+                    truncate -s 70000 t || exit 5
+                    head -c %1$d '%2$s' > t-regrown && truncate -s 70000 t-regrown && truncate -s 200000 t-regrown \
+                        || exit 8
+                    truncate -s 200000 grown && head -c 100 '%2$s' | dd of=grown conv=notrunc status=none || exit 6
+                    truncate -s 100 grown || exit 7
+                    sync
+                    """.formatted(64 * MIB + 100, source));
+            assertThat(cut.exitCode()).as(cut.output() + master.log()).isZero();
+
+            Shell.Result read = master.withRealMount("", """
+                    [ "$(sha256sum < t)" = "$(head -c 70000 '%1$s' | sha256sum)" ] && echo "same t"
+                    [ "$(sha256sum < grown)" = "$(head -c 100 '%1$s' | sha256sum)" ] && echo "same grown"
+                    [ "$(sha256sum < t-regrown)" = "$({ head -c 70000 '%1$s'; head -c 130000 /dev/zero; } | sha256sum)" ] \
+                        && echo "same t-regrown"
+                    stat -c '%%s' t grown t-regrown
+                    mfsfileinfo t
+                    """.formatted(source));
+            assertThat(read.output()).contains("same t\n", "same grown\n", "same t-regrown\n", "70000\n100\n200000\n");
+            assertThat(read.output()).as("the second chunk left the file").contains("chunk 0:")
+                    .doesNotContain("chunk 1:");
+        }
+    }
+
+    @Test
     void filesOfEverySizeRoundTripThroughOurMasterAndTwoOfOurChunkservers(TestLogs logs) {
         try (NetworkNamespace ns = NetworkNamespace.create();
                 OurMaster master = OurMaster.start(ns, logs, 1, MooseFsConfig.OPEN_EXPORTS)) {
@@ -112,8 +145,8 @@ class OurMasterDataPathInteropTest {
                 int stopped = alone == 2 ? 3 : 2;
                 chunkservers.remove(stopped).stop();
                 Poll.until(READY, "our master noticed that chunkserver ." + stopped + " left",
-                        () -> count(master.log(), "chunkserver " + ns.address(stopped) + ":9422 (csid \\d+) disconnected")
-                                >= 1 + (alone == 3 ? 1 : 0));
+                        () -> count(master.log(), "chunkserver " + Pattern.quote(ns.address(stopped))
+                                + ":9422 \\(csid \\d+\\) disconnected") >= 1);
                 assertThat(readBack(master)).as("reads served by ." + alone + " alone")
                         .contains(sameLines());
                 startChunkserver(ns, master, logs, stopped, kinds.get(stopped));
@@ -145,9 +178,15 @@ class OurMasterDataPathInteropTest {
             });
             assertThat(readBack(master)).contains(sameLines());
 
+            int stale = chunkFiles(2);
+            assertThat(stale).as("copies left on the lost server's disk").isPositive();
+            assertThat(chunkFiles(2) + chunkFiles(3) + chunkFiles(4)).isEqualTo(2 * 12 + stale);
+
             startChunkserver(ns, master, logs, 2, Kind.REAL);
+            awaitChunkserversWithSpace(master, 4);
             Poll.until(Duration.ofSeconds(240), "overgoal copies deleted after ." + 2 + " returned",
-                    () -> everyChunkHasTwoValidCopies(check(master)) && !check(master).contains("copies: 3"));
+                    () -> chunkFiles(2) + chunkFiles(3) + chunkFiles(4) == 2 * 12
+                            && everyChunkHasTwoValidCopies(check(master)));
             assertThat(readBack(master)).contains(sameLines());
         }
     }
@@ -254,6 +293,16 @@ class OurMasterDataPathInteropTest {
             }
         }
         return chunks == 12; // one each for f1 .. f64m, two for f64m+1, four for f200m
+    }
+
+    /** Chunk files on the disk of the chunkserver at {@code host}. */
+    private int chunkFiles(int host) {
+        try (var files = Files.walk(work.resolve("cs" + host).resolve("hdd"))) {
+            return (int) files.filter(p -> p.getFileName().toString().matches("chunk_[0-9A-F]+_[0-9A-F]+\\.mfs"))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int count(String text, String regex) {

@@ -17,8 +17,10 @@ import java.util.Queue;
 
 /**
  * Serves the READs of one connection, one after another: the range is read from storage in pieces of at most
- * {@link #PIECE} bytes (block aligned), each piece is sent as one READ_DATA per touched block, and the next piece is
- * read only once the previous one went out, so a 64 MiB replication read never sits in memory at once. Every read
+ * {@link #PIECE} bytes (block aligned), each piece is sent as one READ_DATA per touched block. The next piece is read
+ * from disk while the previous one is being sent, and is sent only once the previous one went out, so at most two
+ * pieces sit in memory (never a whole 64 MiB replication read) and disk and network overlap. While a read waits
+ * for a slow disk, a NOP goes out every {@link #NOP_INTERVAL_NANOS} so the client keeps the connection. Every read
  * ends with READ_STATUS; an error (bad version, no chunk, CRC mismatch, range outside the chunk) is that status
  * alone, or follows the data already sent.
  *
@@ -27,11 +29,14 @@ import java.util.Queue;
 final class ChunkReader {
     private static final Logger log = LoggerFactory.getLogger(ChunkReader.class);
     static final int PIECE = 16 * ChunkGeometry.BLOCK_SIZE;
+    static final long NOP_INTERVAL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
     private final ChannelHandlerContext ctx;
     private final ChunkStorage storage;
     private final Queue<DataMessage.Read> queued = new ArrayDeque<>();
     private DataMessage.Read current;
+    private long lastSentNanos;
+    private java.util.concurrent.ScheduledFuture<?> nopTimer;
 
     ChunkReader(ChannelHandlerContext ctx, ChunkStorage storage) {
         this.ctx = ctx;
@@ -52,6 +57,11 @@ final class ChunkReader {
 
     private void start(DataMessage.Read r) {
         current = r;
+        lastSentNanos = System.nanoTime();
+        if (nopTimer == null) {
+            nopTimer = ctx.executor().scheduleAtFixedRate(this::nopIfSilent, NOP_INTERVAL_NANOS, NOP_INTERVAL_NANOS,
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
         long offset = Integer.toUnsignedLong(r.offset());
         long size = Integer.toUnsignedLong(r.size());
         if (offset >= ChunkGeometry.CHUNK_SIZE && size > 0 || offset > ChunkGeometry.CHUNK_SIZE) {
@@ -64,10 +74,32 @@ final class ChunkReader {
     }
 
     private void readPiece(int position, int end) {
+        readPiece(position, end, null);
+    }
+
+    /** Reads a piece; its data is sent once {@code previousSent} (the previous piece's flush, if any) completed. */
+    private void readPiece(int position, int end, io.netty.channel.ChannelFuture previousSent) {
         int length = Math.min(end - position, PIECE - position % PIECE);
         DataMessage.Read r = current;
         storage.read(r.chunkId(), r.version(), position, length).whenComplete((result, error) ->
-                ctx.executor().execute(() -> pieceRead(position, length, end, result, error)));
+                ctx.executor().execute(() -> {
+                    if (previousSent == null || previousSent.isDone()) {
+                        afterPrevious(previousSent, position, length, end, result, error);
+                    } else {
+                        previousSent.addListener(f -> afterPrevious(previousSent, position, length, end, result,
+                                error));
+                    }
+                }));
+    }
+
+    private void afterPrevious(io.netty.channel.ChannelFuture previousSent, int position, int length, int end,
+                               ReadResult result, Throwable error) {
+        if (previousSent != null && !previousSent.isSuccess()) {
+            current = null;
+            queued.clear();
+            return;
+        }
+        pieceRead(position, length, end, result, error);
     }
 
     private void pieceRead(int position, int length, int end, ReadResult result, Throwable error) {
@@ -92,18 +124,24 @@ final class ChunkReader {
             ctx.write(new DataMessage.ReadData(r.chunkId(), s.blockNum(), s.offset(), s.crc(),
                     ByteString.wrap(s.data())));
         }
+        lastSentNanos = System.nanoTime();
         int next = position + length;
         if (next >= end) {
             finish(MfsStatus.OK);
         } else {
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
-                if (f.isSuccess()) {
-                    readPiece(next, end);
-                } else {
-                    current = null;
-                    queued.clear();
-                }
-            });
+            // read ahead: the next piece comes from disk while this one is sent
+            readPiece(next, end, ctx.writeAndFlush(Unpooled.EMPTY_BUFFER));
+        }
+    }
+
+    /** A NOP while a read has sent nothing for a second (a slow disk): MooseFS's clients skip it and wait on. */
+    private void nopIfSilent() {
+        if (current == null) {
+            nopTimer.cancel(false);
+            nopTimer = null;
+        } else if (System.nanoTime() - lastSentNanos >= NOP_INTERVAL_NANOS && ctx.channel().isActive()) {
+            lastSentNanos = System.nanoTime();
+            ctx.writeAndFlush(new io.jmfs.protocol.msg.common.CommonMessage.Nop());
         }
     }
 

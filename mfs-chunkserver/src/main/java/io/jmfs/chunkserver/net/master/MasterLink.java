@@ -63,11 +63,23 @@ public final class MasterLink implements StorageListener, AutoCloseable {
     private boolean stopped;
     private boolean refused;
     private volatile boolean registeredOnce;
+    /** Told when the master belongs to another MooseFS instance: a fault no reconnection can fix. */
+    private final Runnable wrongInstance;
 
+    /** A link that, on a master of another instance, only stops connecting. */
     public MasterLink(Path dataDir, EventLoop loop) throws IOException {
+        this(dataDir, loop, () -> { });
+    }
+
+    /**
+     * A link that also calls {@code wrongInstance} (once, on its event loop) when the master has another metaid; the
+     * daemon exits then, as MooseFS's chunkserver does.
+     */
+    public MasterLink(Path dataDir, EventLoop loop, Runnable wrongInstance) throws IOException {
         this.dataDir = dataDir;
         this.loop = loop;
         this.identity = ChunkserverIdentity.load(dataDir);
+        this.wrongInstance = wrongInstance;
     }
 
     /** The metaid this server belongs to (0 before the first registration), for the storage's disk check. */
@@ -191,6 +203,7 @@ public final class MasterLink implements StorageListener, AutoCloseable {
         log.error("refusing master: {}; not connecting again", why);
         refused = true;
         stopped = true;
+        wrongInstance.run();
     }
 
     void sessionStarted(MasterSession s) {

@@ -45,7 +45,7 @@ final class MasterSession extends ChannelInboundHandlerAdapter {
     static final String IDLE_HANDLER = "idle";
     private static final long SPACE_CHECK_MILLIS = 1000;
     private static final long LOAD_REPORT_MILLIS = 5000;
-    private static final int HL_STATUS_OK = 1;
+    private final LoadStatus loadStatus = new LoadStatus();
     /** CHUNK_NEW lists are capped like MooseFS caps its changed-chunk lists. */
     private static final int MAX_REPORT = 25_000;
 
@@ -194,8 +194,14 @@ final class MasterSession extends ChannelInboundHandlerAdapter {
     private void startReports() {
         timers.add(ctx.executor().scheduleAtFixedRate(this::checkSpace, 0, SPACE_CHECK_MILLIS, TimeUnit.MILLISECONDS));
         timers.add(ctx.executor().scheduleAtFixedRate(
-                () -> ctx.writeAndFlush(new ChunkserverToMaster.CurrentLoad(0, HL_STATUS_OK)),
+                this::reportLoad,
                 LOAD_REPORT_MILLIS, LOAD_REPORT_MILLIS, TimeUnit.MILLISECONDS));
+    }
+
+    /** CURRENT_LOAD: the disk operations queued or running now, as MooseFS reports its job count. */
+    private void reportLoad() {
+        int load = storage.pendingOperations();
+        ctx.writeAndFlush(new ChunkserverToMaster.CurrentLoad(load, loadStatus.update(load)));
     }
 
     private void checkSpace() {

@@ -297,8 +297,22 @@ final class ChunkOperations {
             if (blockNum >= oldBlocks && c.disk.space().available() < (long) (blockNum + 1 - oldBlocks) * BLOCK_SIZE) {
                 return MfsStatus.NOSPACE;
             }
-            byte[] block = new byte[BLOCK_SIZE];
             long blockPos = ChunkFormat.blockOffset(c.headerSize, blockNum);
+            if (size == BLOCK_SIZE) {
+                // a whole block (the usual case): its CRC is the writer's, already checked
+                writeFully(c.channel, ByteBuffer.wrap(data), blockPos);
+                for (int n = oldBlocks; n < blockNum; n++) {
+                    c.crcs[n] = EMPTY_BLOCK_CRC;
+                }
+                c.crcs[blockNum] = crc;
+                writeCrcs(c, Math.min(blockNum, oldBlocks), blockNum + 1);
+                if (blockNum >= oldBlocks) {
+                    registry.setBlocks(c, blockNum + 1);
+                }
+                touch(c);
+                return MfsStatus.OK;
+            }
+            byte[] block = new byte[BLOCK_SIZE];
             if (blockNum < oldBlocks) {
                 if (offset != 0 || size != BLOCK_SIZE) {
                     readBlock(c, blockNum, block);
@@ -580,15 +594,28 @@ final class ChunkOperations {
         closeQuietly(c);
         c.damaged = true;
         events.chunkDamaged(c);
-        events.diskError(c);
+        events.diskError(c, false);
         return status;
     }
 
     private MfsStatus ioFailure(Chunk c, String op, IOException e) {
         log.warn("{}: {} failed: {}", c, op, e.toString());
         closeQuietly(c);
-        events.diskError(c);
+        events.diskError(c, pointsAtDisk(e));
         return MfsStatus.IO;
+    }
+
+    /**
+     * Whether a failure says the disk itself is failing: MooseFS counts only EIO, EROFS and ENOENT towards damaging
+     * a disk (a full disk or a bad argument is not the disk's fault). Java reports errno only in the message.
+     */
+    static boolean pointsAtDisk(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException) {
+            return true;
+        }
+        String m = e.getMessage();
+        return m != null && (m.contains("Input/output error") || m.contains("Read-only file system")
+                || m.contains("No such file or directory"));
     }
 
     private static boolean isNoSpace(IOException e) {
@@ -640,7 +667,8 @@ final class ChunkOperations {
     interface StorageEvents {
         void chunkDamaged(Chunk c);
 
-        void diskError(Chunk c);
+        /** An error on {@code c}; {@code countsAgainstDisk} when it is one that damages the disk if repeated. */
+        void diskError(Chunk c, boolean countsAgainstDisk);
 
         void opened(Chunk c);
     }

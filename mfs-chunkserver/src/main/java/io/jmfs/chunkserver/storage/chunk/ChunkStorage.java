@@ -61,6 +61,8 @@ public final class ChunkStorage implements AutoCloseable {
     private final CountDownLatch scansDone;
     private final OptionalLong diskMetaId;
     private final List<Thread> scanners = new ArrayList<>();
+    /** Disks whose scan ran to the end and found no duplicate chunk files: their chunk list is complete. */
+    private final Set<Disk> completelyListed = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private Iterator<Chunk> testQueue = Collections.emptyIterator();
 
@@ -135,18 +137,24 @@ public final class ChunkStorage implements AutoCloseable {
 
     private void scan(Disk d) {
         long start = System.nanoTime();
+        boolean[] duplicates = {false};
         try {
             DiskScanner.scan(d, () -> closing, c -> {
                 Chunk loser = registry.addScanned(c);
                 if (loser != c) {
                     if (loser != null) {
+                        duplicates[0] = true;
                         log.warn("{}: older copy {} ignored", c, loser);
                     }
                     listener.chunkFound(info(c));
                 } else {
+                    duplicates[0] = true;
                     log.warn("{}: a newer copy is already known; this file is ignored", c);
                 }
             });
+            if (!closing && !duplicates[0]) {
+                completelyListed.add(d);
+            }
         } finally {
             d.scanFinished();
             scansDone.countDown();
@@ -201,12 +209,12 @@ public final class ChunkStorage implements AutoCloseable {
 
     /**
      * Writes {@code data} at {@code offset} of block {@code blockNum}; {@code crc} is the writer's CRC-32 of
-     * {@code data} and is checked before anything is written.
+     * {@code data} and is checked before anything is written. The array is handed over, not copied (this is the
+     * data path): the caller must not change it afterwards.
      */
     public CompletableFuture<MfsStatus> write(long chunkId, int version, int blockNum, int offset, byte[] data,
                                               int crc) {
-        byte[] copy = data.clone();
-        return workers.submit(chunkId, () -> ops.write(chunkId, version, blockNum, offset, copy, crc));
+        return workers.submit(chunkId, () -> ops.write(chunkId, version, blockNum, offset, data, crc));
     }
 
     /** Ends a write session: flushes (fsync when HDD_FSYNC_BEFORE_CLOSE) and closes the chunk file. */
@@ -232,6 +240,11 @@ public final class ChunkStorage implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- state for the master link
+
+    /** Disk operations queued or running now: the load this server reports to the master. */
+    public int pendingOperations() {
+        return workers.pending();
+    }
 
     /** Every chunk known now (during a scan: those found so far). */
     public List<ChunkInfo> chunks() {
@@ -367,7 +380,26 @@ public final class ChunkStorage implements AutoCloseable {
             });
         }
         workers.close();
+        disks.forEach(this::writeChunkDb);
         disks.forEach(Disk::close);
+    }
+
+    /**
+     * Leaves a {@code .chunkdb} for the real chunkserver on a disk whose chunk list we know completely (scanned to
+     * the end, no duplicates, not damaged), as the real one does at a clean stop.
+     */
+    private void writeChunkDb(Disk d) {
+        if (!completelyListed.contains(d) || d.state() != DiskState.READY) {
+            log.info("{}: .chunkdb not written (scan incomplete, duplicates found, or disk damaged)", d.path());
+            return;
+        }
+        List<Chunk> onDisk = registry.all().stream().filter(c -> c.disk == d).toList();
+        try {
+            ChunkDbWriter.write(d, onDisk);
+            log.info("{}: .chunkdb written ({} chunks)", d.path(), onDisk.size());
+        } catch (IOException | RuntimeException e) {
+            log.warn("{}: cannot write .chunkdb: {}", d.path(), e.toString());
+        }
     }
 
     private final class Events implements ChunkOperations.StorageEvents {
@@ -377,8 +409,8 @@ public final class ChunkStorage implements AutoCloseable {
         }
 
         @Override
-        public void diskError(Chunk c) {
-            if (c.disk.recordError(c.id, System.currentTimeMillis())) {
+        public void diskError(Chunk c, boolean countsAgainstDisk) {
+            if (c.disk.recordError(c.id, System.currentTimeMillis(), countsAgainstDisk)) {
                 checkDisks();
             }
         }

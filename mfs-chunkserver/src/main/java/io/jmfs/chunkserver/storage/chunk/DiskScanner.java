@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 /**
  * Lists the chunk files of one disk: every {@code chunk_*.mfs} in any of the subfolders {@code 00}..{@code FF}.
  * Only names and file lengths are read (headers are checked when a chunk is first opened), so a scan is cheap.
- * A {@code .chunkdb} cache left by the real chunkserver is removed first: we do not maintain it, and the real
- * chunkserver would trust a stale one after we changed the disk.
+ * A {@code .chunkdb} list (left by the real chunkserver, or by our own clean stop, see {@link ChunkDbWriter}) is
+ * removed first and not read: the listing is cheap for us, and a list left in place would be trusted by the real
+ * chunkserver after we changed the disk. Only a clean stop writes a fresh one.
  */
 final class DiskScanner {
     private static final Logger log = LoggerFactory.getLogger(DiskScanner.class);

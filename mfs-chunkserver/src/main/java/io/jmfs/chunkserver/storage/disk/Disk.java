@@ -38,6 +38,11 @@ public final class Disk implements AutoCloseable {
     private final AtomicIntegerArray subfolderCounts = new AtomicIntegerArray(256);
     private final AtomicLong lastErrorChunk = new AtomicLong();
     private final AtomicLong lastErrorTime = new AtomicLong();
+    /**
+     * The file system of the disk, looked up once: finding it parses the mount table, far too slow for the write
+     * path, which asks for the free space at every new block; its space figures are read fresh (statvfs) each time.
+     */
+    private volatile FileStore fileStore;
 
     private Disk(HddConfigEntry config, long leaveFreeDefault, FileChannel lockChannel, FileLock lock,
                  Object lockFileKey, ErrorWindow errors) {
@@ -146,12 +151,15 @@ public final class Disk implements AutoCloseable {
     }
 
     /**
-     * Records a failed I/O on {@code chunkId}; true when this error exceeded the tolerance and damaged the disk now.
+     * Records an error on {@code chunkId} (shown as the disk's last error); only an error that points at the disk
+     * itself ({@code countsAgainstDisk}: as in MooseFS 3.0.117, an I/O error, a read-only file system or a vanished
+     * file, not a CRC mismatch or a malformed chunk) counts towards the tolerance. True when this error exceeded the
+     * tolerance and damaged the disk now.
      */
-    public boolean recordError(long chunkId, long nowMillis) {
+    public boolean recordError(long chunkId, long nowMillis, boolean countsAgainstDisk) {
         lastErrorChunk.set(chunkId);
         lastErrorTime.set(nowMillis);
-        if (errors.record(nowMillis)) {
+        if (countsAgainstDisk && errors.record(nowMillis)) {
             return markDamaged("too many I/O errors (last on chunk " + String.format("%016X", chunkId) + ")");
         }
         return false;
@@ -205,7 +213,11 @@ public final class Disk implements AutoCloseable {
             return new DiskSpace(limit.bytes() - avail, limit.bytes(), avail);
         }
         try {
-            FileStore store = Files.getFileStore(config.path());
+            FileStore store = fileStore;
+            if (store == null) {
+                store = Files.getFileStore(config.path());
+                fileStore = store;
+            }
             long usable = store.getUsableSpace();
             long total = store.getTotalSpace() - (store.getUnallocatedSpace() - usable);
             long leave = limit.kind() == SpaceLimit.Kind.LEAVE_FREE ? limit.bytes() : leaveFreeDefault;

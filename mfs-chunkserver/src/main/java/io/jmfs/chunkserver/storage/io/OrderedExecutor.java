@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  */
 public final class OrderedExecutor implements AutoCloseable {
     private final List<ExecutorService> stripes;
+    private final AtomicInteger pending = new AtomicInteger();
 
     /** {@code threads} workers named {@code namePrefix-N}; at least one. */
     public OrderedExecutor(String namePrefix, int threads) {
@@ -37,11 +38,24 @@ public final class OrderedExecutor implements AutoCloseable {
 
     /** Runs {@code task} after every task submitted earlier with the same key. */
     public <T> CompletableFuture<T> submit(long key, Supplier<T> task) {
+        pending.incrementAndGet();
         try {
-            return CompletableFuture.supplyAsync(task, stripeFor(key));
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return task.get();
+                } finally {
+                    pending.decrementAndGet();
+                }
+            }, stripeFor(key));
         } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
             return CompletableFuture.failedFuture(new IllegalStateException("storage executor is shut down", e));
         }
+    }
+
+    /** Tasks submitted and not finished yet (queued or running). */
+    public int pending() {
+        return pending.get();
     }
 
     private ExecutorService stripeFor(long key) {

@@ -121,6 +121,7 @@ class MasterLinkTest {
             assertThatThrownBy(master::next).as("connection closed without LABELS").isInstanceOf(java.io.EOFException.class);
             assertThatThrownBy(master::acceptWithin3Seconds).isInstanceOf(SocketTimeoutException.class);
             assertThat(ChunkserverIdentity.load(cs.setup.data()).metaId()).isEqualTo(META_ID);
+            assertThat(cs.unrecoverableFaults).as("the daemon is told to exit, as MooseFS's does").hasValue(1);
         }
     }
 

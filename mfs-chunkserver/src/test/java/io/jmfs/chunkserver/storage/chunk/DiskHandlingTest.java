@@ -169,17 +169,16 @@ class DiskHandlingTest {
     }
 
     @Test
-    void repeatedIoErrorsDamageTheDisk() throws Exception {
+    void repeatedErrorsOfTheDiskItselfDamageIt() throws Exception {
         Path d = mkdir("d");
         storage = StorageFixture.open(options().withErrorTolerance(1), events, disk(d));
         for (long id = 1; id <= 3; id++) {
             storage.create(id, 1).join();
             storage.close(id).join();
         }
-        try (var s = Files.walk(d)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("chunk_")).toList()) {
-                Files.write(p, new byte[10]);
-            }
+        // a vanished chunk file is ENOENT, one of the errors MooseFS blames on the disk (with EIO and EROFS)
+        for (Path p : chunkFiles(d)) {
+            Files.delete(p);
         }
         assertThat(storage.read(1, 1, 0, 1).join().status()).isEqualTo(MfsStatus.IO);
         assertThat(events.damagedDisks).isEmpty();
@@ -187,5 +186,82 @@ class DiskHandlingTest {
         StorageFixture.await(() -> !events.damagedDisks.isEmpty());
         assertThat(events.lost).containsExactlyInAnyOrder(1L, 2L, 3L);
         assertThat(storage.space()).isEqualTo(new SpaceReport(0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void damagedChunksDoNotDamageTheDiskHoweverMany() throws Exception {
+        Path d = mkdir("d");
+        storage = StorageFixture.open(options().withErrorTolerance(1), events, disk(d));
+        for (long id = 1; id <= 4; id++) {
+            storage.create(id, 1).join();
+            writeAll(storage, id, 1, new byte[70_000]);
+            storage.close(id).join();
+        }
+        List<Path> files = chunkFiles(d);
+        // chunks 1, 2: a flipped data byte (CRC error); chunks 3, 4: a truncated header (malformed file)
+        for (Path p : files) {
+            String name = p.getFileName().toString();
+            if (name.startsWith("chunk_0000000000000001") || name.startsWith("chunk_0000000000000002")) {
+                try (var f = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+                    f.seek(8192 + 5);
+                    f.write(0x5A);
+                }
+            } else {
+                Files.write(p, new byte[10]);
+            }
+        }
+        assertThat(storage.read(1, 1, 0, 65536).join().status()).isEqualTo(MfsStatus.CRC);
+        assertThat(storage.read(2, 1, 0, 65536).join().status()).isEqualTo(MfsStatus.CRC);
+        assertThat(storage.read(3, 1, 0, 1).join().status()).isEqualTo(MfsStatus.IO);
+        assertThat(storage.read(4, 1, 0, 1).join().status()).isEqualTo(MfsStatus.IO);
+
+        assertThat(events.damaged).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+        storage.checkDisks();
+        assertThat(events.damagedDisks).isEmpty();
+        assertThat(storage.disks().getFirst().state()).isEqualTo(DiskState.READY);
+        assertThat(storage.disks().getFirst().lastErrorChunk()).as("still shown as the disk's last error")
+                .isEqualTo(4L);
+    }
+
+    @Test
+    void aCleanStopLeavesTheChunkListForTheRealChunkserverInItsChunkDbFormat() throws Exception {
+        Path d = mkdir("d");
+        storage = StorageFixture.open(options(), events, disk(d));
+        storage.create(0x1122334455667788L, 5).join();
+        storage.create(2, 1).join();
+        storage.delete(2, 1).join();
+        int subfolder = Integer.parseInt(chunkFiles(d).getFirst().getParent().getFileName().toString(), 16);
+        storage.close();
+        storage = null;
+
+        java.nio.ByteBuffer db = java.nio.ByteBuffer.wrap(Files.readAllBytes(d.resolve(".chunkdb")));
+        byte[] signature = new byte[12];
+        db.get(signature);
+        assertThat(new String(signature, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("MFS CHUNKDB2");
+        byte[] folder = new byte[db.getShort() & 0xFFFF];
+        db.get(folder);
+        assertThat(new String(folder, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(d + "/");
+        assertThat(db.getLong()).isEqualTo(0x1122334455667788L);
+        assertThat(db.getInt()).isEqualTo(5);
+        assertThat(db.getShort() & 0xFFFF).as("blocks: unknown, the real chunkserver takes them from the file")
+                .isEqualTo(0xFFFF);
+        assertThat(db.getShort()).as("header size: unknown").isZero();
+        assertThat(db.getShort() & 0xFFFF).isEqualTo(subfolder);
+        byte[] terminator = new byte[18];
+        db.get(terminator);
+        assertThat(terminator).containsOnly(0);
+        assertThat(db.hasRemaining()).isFalse();
+        assertThat(d.resolve(".tmp_chunkdb")).doesNotExist();
+
+        // the next start (ours) drops it: the list would be stale once we change the disk
+        storage = StorageFixture.open(options(), events, disk(d));
+        assertThat(d.resolve(".chunkdb")).doesNotExist();
+        assertThat(storage.version(0x1122334455667788L)).hasValue(5);
+    }
+
+    private static List<Path> chunkFiles(Path d) throws java.io.IOException {
+        try (var s = Files.walk(d)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("chunk_")).toList();
+        }
     }
 }

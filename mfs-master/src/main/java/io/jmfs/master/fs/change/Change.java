@@ -6,7 +6,8 @@ package io.jmfs.master.fs.change;
  * {@code <ts>|OP(args)[:result]}, the part of a changelog line after the version number.
  */
 public sealed interface Change permits Change.Create, Change.Symlink, Change.Unlink, Change.Move, Change.Link,
-        Change.Attr, Change.Length, Change.Access, Change.Amtime, Change.SetXattr, Change.SetTrashTime,
+        Change.Attr, Change.Length, Change.Access, Change.Amtime, Change.SetXattr, Change.SetTrashTime, Change.SetSclass,
+        Change.SetEattr,
         Change.EmptyTrash, Change.EmptySustained, Change.FreeInodes, Change.Purge, Change.Acquire, Change.Release,
         Change.SetFileChunk {
 
@@ -111,6 +112,29 @@ public sealed interface Change permits Change.Create, Change.Symlink, Change.Unl
             return ts + "|SETTRASHTIME(" + inode + "," + Integer.toUnsignedString(uid) + ","
                     + Integer.toUnsignedString(trashTime) + "," + smode + "):" + changed + "," + notChanged + ","
                     + notPermitted;
+        }
+    }
+
+    /**
+     * SETSCLASS(inode,uid,srcclass,dstclass,smode):changed,notchanged,notpermitted. The source class matters only
+     * for SMODE_EXCHANGE; MooseFS logs the goal itself for both in the classic (goal number) form.
+     */
+    record SetSclass(int ts, int inode, int uid, int srcClass, int dstClass, int smode, int changed, int notChanged,
+                     int notPermitted) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|SETSCLASS(" + inode + "," + Integer.toUnsignedString(uid) + "," + srcClass + "," + dstClass
+                    + "," + smode + "):" + changed + "," + notChanged + "," + notPermitted;
+        }
+    }
+
+    /** SETEATTR(inode,uid,eattr,smode):changed,notchanged,notpermitted. */
+    record SetEattr(int ts, int inode, int uid, int eattr, int smode, int changed, int notChanged, int notPermitted)
+            implements Change {
+        @Override
+        public String toString() {
+            return ts + "|SETEATTR(" + inode + "," + Integer.toUnsignedString(uid) + "," + eattr + "," + smode + "):"
+                    + changed + "," + notChanged + "," + notPermitted;
         }
     }
 

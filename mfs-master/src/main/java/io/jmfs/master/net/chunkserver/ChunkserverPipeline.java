@@ -7,6 +7,7 @@ import io.jmfs.protocol.wire.PeerLink;
 import io.jmfs.protocol.wire.TypedMessageDecoder;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -39,11 +40,15 @@ public final class ChunkserverPipeline extends ChannelInitializer<SocketChannel>
 
     @Override
     protected void initChannel(SocketChannel channel) {
-        channel.pipeline()
-                .addLast(IDLE_HANDLER, ChunkserverSession.idleHandler(ChunkserverSession.DEFAULT_TIMEOUT_SECONDS))
+        configure(channel.pipeline(), chunks, links, metaId.getAsLong());
+    }
+
+    /** Adds the handlers of one chunkserver connection to {@code pipeline} (any channel type, tests included). */
+    static void configure(ChannelPipeline pipeline, ChunkManager chunks, ChunkserverLinks links, long metaId) {
+        pipeline.addLast(IDLE_HANDLER, ChunkserverSession.idleHandler(ChunkserverSession.DEFAULT_TIMEOUT_SECONDS))
                 .addLast(new FrameDecoder(PeerLink.CHUNKSERVER_TO_MASTER))
                 .addLast(new TypedMessageDecoder<>(ChunkserverInbound::decode))
                 .addLast(ENCODER)
-                .addLast(new ChunkserverSession(chunks, links, metaId.getAsLong()));
+                .addLast(new ChunkserverSession(chunks, links, metaId));
     }
 }

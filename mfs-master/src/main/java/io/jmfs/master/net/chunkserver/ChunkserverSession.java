@@ -110,6 +110,7 @@ final class ChunkserverSession extends ChannelInboundHandlerAdapter {
             return;
         }
         csid = info.csid();
+        chunks.registrationStarted(csid);
         name = info.address() + " (csid " + csid + ")";
         spaceKnown = begin.totalSpace() > 0;
         phase = Phase.LISTING_CHUNKS;
@@ -119,7 +120,14 @@ final class ChunkserverSession extends ChannelInboundHandlerAdapter {
         log.info("chunkserver register begin: {} (csid {}, version {}, used {} of {} bytes, {} chunks)",
                 info.address(), csid, ProtocolVersion.decode(begin.version()), begin.usedSpace(),
                 begin.totalSpace(), begin.chunkCount());
+        if (spaceKnown) {
+            logSpace(begin.usedSpace(), begin.totalSpace());
+        }
         ctx.writeAndFlush(new MasterToChunkserver.MasterAck(ANNOUNCED_VERSION, timeout, csid, metaId));
+    }
+
+    private void logSpace(long used, long total) {
+        log.info("chunkserver {} has space: used {} of {} bytes", name, used, total);
     }
 
     private void report(ChannelHandlerContext ctx, ChunkserverToMaster report) {
@@ -138,6 +146,7 @@ final class ChunkserverSession extends ChannelInboundHandlerAdapter {
                     return;
                 }
                 phase = Phase.REGISTERED;
+                chunks.registrationEnded(csid);
                 log.info("chunkserver register end: {}", name);
             }
             case ChunkserverToMaster.RegisterDisconnect stop -> {
@@ -148,7 +157,7 @@ final class ChunkserverSession extends ChannelInboundHandlerAdapter {
             case ChunkserverToMaster.Space s -> {
                 if (!spaceKnown && s.totalSpace() > 0) {
                     spaceKnown = true; // disks scanned: from now on the server can take new chunks
-                    log.info("chunkserver {} has space: used {} of {} bytes", name, s.usedSpace(), s.totalSpace());
+                    logSpace(s.usedSpace(), s.totalSpace());
                 }
                 chunks.spaceReported(csid, new SpaceReport(s.usedSpace(), s.totalSpace(), s.chunkCount(),
                         s.toDeleteUsedSpace(), s.toDeleteTotalSpace(), s.toDeleteChunkCount()));

@@ -63,7 +63,7 @@ final class ClientChunkCalls {
             return;
         }
         switch (request) {
-            case ReadChunk r -> reply.accept(read(scope, r, clientIp));
+            case ReadChunk r -> read(scope, r, clientIp, reply);
             case WriteChunk w -> write(scope, w, clientIp, reply);
             case WriteChunkEnd e -> reply.accept(writeEnd(scope, e));
             case Truncate t -> truncate(scope, t, clientIp, reply);
@@ -76,7 +76,18 @@ final class ClientChunkCalls {
         return services.chunks();
     }
 
-    private MasterReply read(SessionScope scope, ReadChunk r, int clientIp) {
+    /** READ_CHUNK waits while the chunk is locked by a writer or busy, then answers for whatever it holds then. */
+    private void read(SessionScope scope, ReadChunk r, int clientIp, Consumer<MasterReply> reply) {
+        FsResult<Long> chunkId = services.namespace().chunkAt(scope.real(r.inode()),
+                Integer.toUnsignedLong(r.index()));
+        if (!chunkId.isOk() || chunkId.value() == 0) {
+            reply.accept(locate(scope, r, clientIp));
+            return;
+        }
+        chunks().whenUnlocked(chunkId.value(), () -> reply.accept(locate(scope, r, clientIp)));
+    }
+
+    private MasterReply locate(SessionScope scope, ReadChunk r, int clientIp) {
         int inode = scope.real(r.inode());
         Namespace ns = services.namespace();
         FsResult<Long> chunkId = ns.chunkAt(inode, Integer.toUnsignedLong(r.index()));

@@ -2,9 +2,11 @@ package io.jmfs.master.net.client;
 
 import io.jmfs.master.exports.RegistrationChallenge;
 import io.jmfs.master.fs.Results;
+import io.jmfs.master.locks.LockAnswers;
 import io.jmfs.master.sessions.Session;
 import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.MessageType;
+import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.msg.client.ClientRequest;
 import io.jmfs.protocol.msg.client.MasterReply;
 import io.jmfs.protocol.msg.common.CommonMessage;
@@ -39,16 +41,20 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private final Registrar registrar;
     private final FuseRequestHandler fuse;
     private final ClientChunkCalls chunkCalls;
+    private final AdminReports adminReports;
     private Mode mode = Mode.UNREGISTERED;
     private SessionScope scope;
     private Optional<RegistrationChallenge> challenge = Optional.empty();
     private int peerIp;
+    /** Deferred lock answers for this connection's session (mounts only). */
+    private LockAnswers lockAnswers;
 
     ClientConnection(ClientServices services) {
         this.services = services;
         this.registrar = new Registrar(services);
         this.fuse = new FuseRequestHandler(services);
         this.chunkCalls = new ClientChunkCalls(services);
+        this.adminReports = new AdminReports(services);
     }
 
     @Override
@@ -67,10 +73,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             // we keep no per-structure memory accounting: an empty answer makes mfscli skip that table
             case ClientInbound.MemoryInfoRequest memory -> ctx.writeAndFlush(new EmptyReply(
                     MessageType.MATOCL_MEMORY_INFO.id()));
+            // no missing-chunk log is kept yet: the list mfscli asks for is empty
+            case ClientInbound.MissingChunksRequest missing -> ctx.writeAndFlush(new EmptyReply(
+                    MessageType.MATOCL_MISSING_CHUNKS.id()));
+            case ClientInbound.AdminRequest admin -> ctx.writeAndFlush(adminReports.answer(admin.type()));
             case ClientRequest.Register r -> register(ctx, r);
             case ClientRequest request -> {
                 if (mode == Mode.UNREGISTERED) {
                     kill(ctx, "request " + request.getClass().getSimpleName() + " before REGISTER");
+                    return;
+                }
+                if (DisabledOperations.forbids(scope.session(), request)) {
+                    ctx.writeAndFlush(FuseRequestHandler.status(request, MfsStatus.EPERM));
                     return;
                 }
                 if (ClientChunkCalls.handles(request)) {
@@ -106,7 +120,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             case ClientRequest.RegisterCloseSession c -> registrar.close(c);
         };
         outcome.session().ifPresent(session -> {
-            scope = new SessionScope(session);
+            scope = new SessionScope(session, outcome.tool());
+            if (!outcome.tool()) {
+                lockAnswers = lockAnswers(ctx);
+                services.locks().connected(session.id(), lockAnswers);
+            }
             mode = outcome.tool() ? Mode.TOOL : Mode.MOUNT;
             log.info("session {} {} from {}", Integer.toUnsignedString(session.id()),
                     outcome.tool() ? "tool connected" : "connected", ctx.channel().remoteAddress());
@@ -116,6 +134,20 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         } else {
             ctx.writeAndFlush(outcome.reply());
         }
+    }
+
+    private static LockAnswers lockAnswers(ChannelHandlerContext ctx) {
+        return new LockAnswers() {
+            @Override
+            public void flockAnswer(int msgid, MfsStatus status) {
+                ctx.writeAndFlush(new MasterReply.Status(MessageType.MATOCL_FUSE_FLOCK.id(), msgid, status));
+            }
+
+            @Override
+            public void posixLockAnswer(int msgid, MfsStatus status) {
+                ctx.writeAndFlush(new MasterReply.Status(MessageType.MATOCL_FUSE_POSIX_LOCK.id(), msgid, status));
+            }
+        };
     }
 
     private MasterInfo info() {
@@ -143,6 +175,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         if (scope != null) {
             Session session = scope.session();
+            if (lockAnswers != null) {
+                services.locks().disconnected(session.id(), lockAnswers);
+            }
             services.sessions().disconnect(session, services.clock().now());
             log.info("session {} disconnected ({})", Integer.toUnsignedString(session.id()),
                     ctx.channel().remoteAddress());

@@ -9,7 +9,7 @@ import io.netty.buffer.ByteBuf;
 /**
  * Decodes what arrives on port 9421: the client requests, plus the few packets every MooseFS port answers
  * (GET_VERSION), the packets ignored everywhere (UNKNOWN_COMMAND, BAD_COMMAND_SIZE, and NOPs of any length), and
- * mfscli's INFO and MEMORY_INFO. Anything else is malformed and closes the connection.
+ * mfscli's INFO, MEMORY_INFO, MISSING_CHUNKS and the monitoring lists of {@link AdminReports}. Anything else is malformed and closes the connection.
  */
 final class ClientInbound {
 
@@ -22,6 +22,14 @@ final class ClientInbound {
 
     /** CLTOMA_MEMORY_INFO (528), no payload: mfscli's memory breakdown request. */
     record MemoryInfoRequest() {
+    }
+
+    /** CLTOMA_MISSING_CHUNKS (544), {@code [mode:8]}: mfscli's list of chunks found missing. */
+    record MissingChunksRequest() {
+    }
+
+    /** An mfscli monitoring request answered by {@link AdminReports}: no payload, or one mode byte. */
+    record AdminRequest(int type) {
     }
 
     private ClientInbound() {
@@ -49,6 +57,22 @@ final class ClientInbound {
                         + payload.readableBytes() + " bytes");
             }
             return new MemoryInfoRequest();
+        }
+        if (type == MessageType.CLTOMA_MISSING_CHUNKS.id()) {
+            if (payload.readableBytes() > 1) {
+                throw new MalformedPacketException(type, "CLTOMA_MISSING_CHUNKS carries at most a mode byte, got "
+                        + payload.readableBytes() + " bytes");
+            }
+            payload.skipBytes(payload.readableBytes());
+            return new MissingChunksRequest();
+        }
+        if (AdminReports.isAdminRequest(type)) {
+            if (payload.readableBytes() > 1) {
+                throw new MalformedPacketException(type, "monitoring requests carry at most a mode byte, got "
+                        + payload.readableBytes() + " bytes");
+            }
+            payload.skipBytes(payload.readableBytes());
+            return new AdminRequest(type);
         }
         return ClientRequests.decode(type, payload);
     }

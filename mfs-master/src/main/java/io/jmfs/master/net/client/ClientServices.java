@@ -4,6 +4,7 @@ import io.jmfs.master.chunks.ChunkManager;
 import io.jmfs.master.exports.ExportRules;
 import io.jmfs.master.fs.MetaClock;
 import io.jmfs.master.fs.Namespace;
+import io.jmfs.master.locks.LockManager;
 import io.jmfs.master.sessions.SessionRegistry;
 
 /** The master state the client protocol works on; all of it is owned by the metadata loop. */
@@ -21,6 +22,9 @@ public interface ClientServices {
 
     MetaClock clock();
 
+    /** File locks (FLOCK, POSIX_LOCK) of the sessions. */
+    LockManager locks();
+
     // ---- chunk calls (helper-10: ClientChunkCalls) ----
 
     /** The chunk layer: READ_CHUNK, WRITE_CHUNK, WRITE_CHUNK_END and TRUNCATE reach it. */
@@ -29,12 +33,9 @@ public interface ClientServices {
     /** MooseFS's default storage class (2) keeps two copies. */
     int DEFAULT_GOAL = 2;
 
-    /**
-     * How many copies new chunks of file {@code inode} get. Every file has the default goal until storage classes
-     * are kept per file.
-     */
+    /** How many copies new chunks of file {@code inode} get: its storage class's goal. */
     default int goal(int inode) {
-        return DEFAULT_GOAL;
+        return namespace().goal(inode);
     }
 
     /** Microseconds of wall-clock time, for TIME_SYNC and INFO. */

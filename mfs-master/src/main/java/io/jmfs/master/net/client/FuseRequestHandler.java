@@ -7,6 +7,8 @@ import io.jmfs.master.fs.NodeAttr;
 import io.jmfs.master.fs.NodeType;
 import io.jmfs.master.fs.Results;
 import io.jmfs.master.fs.SetAttr;
+import io.jmfs.master.fs.StorageClasses;
+import io.jmfs.master.locks.LockManager;
 import io.jmfs.master.sessions.Session;
 import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.MfsStatus;
@@ -27,7 +29,6 @@ import io.jmfs.protocol.msg.client.ClientRequest.Truncate;
 import io.jmfs.protocol.msg.client.MasterReply;
 import io.jmfs.protocol.msg.client.MasterReply.AttrReply;
 import io.jmfs.protocol.msg.client.MasterReply.ChunkData;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkReply;
 import io.jmfs.protocol.msg.client.MasterReply.DirEntry;
 import io.jmfs.protocol.msg.client.MasterReply.EntryReply;
 import io.jmfs.protocol.msg.client.MasterReply.InodeReply;
@@ -42,14 +43,12 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Answers the requests of a registered session: maps the session's view (root inode, credentials, read-only) onto
- * the namespace and turns its results into replies. Returns {@code null} for the packets that take no answer
- * (SUSTAINED_INODES, AMTIME_INODES).
+ * Answers the metadata requests of a registered session: maps the session's view (root inode, credentials,
+ * read-only) onto the namespace and turns its results into replies. Returns {@code null} for the packets that take
+ * no answer (SUSTAINED_INODES, AMTIME_INODES) and for lock requests that wait (answered later by the lock manager). The chunk calls (READ_CHUNK, WRITE_CHUNK, WRITE_CHUNK_END, TRUNCATE,
+ * CHECK) go to {@link ClientChunkCalls} instead; export {@code disable=} rules are applied before either.
  *
- * <p>Not served yet, and answered with a status rather than a made-up value: chunk writes (the chunk layer is
- * not wired to clients yet: NOCHUNKSERVERS), storage classes/goals, directory statistics, snapshots, CHECK,
- * PATHS and storage class listing (ENOTSUP). Locks are accepted without being recorded: every lock request
- * succeeds and GET reports no conflicting lock.
+ * <p>Not served yet, and answered with a status rather than a made-up value: snapshots (ENOTSUP).
  */
 final class FuseRequestHandler {
     private static final int CHUNK_SIZE_BITS = 26;
@@ -107,28 +106,26 @@ final class FuseRequestHandler {
             case Readdir r -> readdir(scope, r);
             case Open o -> open(scope, o);
             case Create c -> create(scope, c);
-            case ClientRequest.ReadChunk r -> readChunk(scope, r);
-            case ClientRequest.WriteChunk w -> status(w, MfsStatus.NOCHUNKSERVERS);
-            case ClientRequest.WriteChunkEnd w -> status(w, MfsStatus.NOCHUNKSERVERS);
-            case Truncate t -> truncate(scope, t);
+            case ClientRequest.ReadChunk r -> throw chunkCall(r);
+            case ClientRequest.WriteChunk w -> throw chunkCall(w);
+            case ClientRequest.WriteChunkEnd w -> throw chunkCall(w);
+            case Truncate t -> throw chunkCall(t);
+            case ClientRequest.Check c -> throw chunkCall(c);
             case GetXattr g -> getxattr(scope, g);
             case SetXattr s -> setxattr(scope, s);
             case ClientRequest.GetFacl g -> status(g, MfsStatus.ENOATTR);
-            case ClientRequest.Flock f -> status(f, MfsStatus.OK);
-            case PosixLock p -> p.cmd() == 0
-                    ? new MasterReply.PosixLockInfo(p.msgid(), 0, 0, 0, 0) // no conflicting lock
-                    : status(p, MfsStatus.OK);
+            case ClientRequest.Flock f -> flock(scope, f);
+            case PosixLock p -> posixLock(scope, p);
             case ClientRequest.GetTrashTime g -> getTrashTime(scope, g);
             case ClientRequest.SetTrashTime s -> setTrashTime(scope, s);
             case ClientRequest.GetEattr g -> getEattr(scope, g);
-            case ClientRequest.GetSclass g -> status(g, MfsStatus.ENOTSUP);
-            case ClientRequest.SetSclass s -> status(s, MfsStatus.ENOTSUP);
-            case ClientRequest.SetEattr s -> status(s, MfsStatus.ENOTSUP);
-            case ClientRequest.GetDirStats g -> status(g, MfsStatus.ENOTSUP);
-            case ClientRequest.Check c -> status(c, MfsStatus.ENOTSUP);
+            case ClientRequest.GetSclass g -> getSclass(scope, g);
+            case ClientRequest.SetSclass s -> setSclass(scope, s);
+            case ClientRequest.SetEattr s -> setEattr(scope, s);
+            case ClientRequest.GetDirStats g -> dirStats(scope, g);
             case ClientRequest.Snapshot s -> status(s, MfsStatus.ENOTSUP);
-            case ClientRequest.Paths p -> status(p, MfsStatus.ENOTSUP);
-            case ClientRequest.SclassList s -> status(s, MfsStatus.ENOTSUP);
+            case ClientRequest.Paths p -> paths(scope, p);
+            case ClientRequest.SclassList s -> sclassList(s);
             case SustainedInodes s -> {
                 syncOpenFiles(session, s.inodes());
                 yield null;
@@ -268,6 +265,7 @@ final class FuseRequestHandler {
         for (Integer inode : List.copyOf(session.openFiles())) {
             if (!keep.contains(inode) && session.markReleased(inode)) {
                 services.namespace().release(session.id(), inode);
+                services.locks().fileClosed(session.id(), inode);
             }
         }
         for (Integer inode : keep) {
@@ -277,35 +275,34 @@ final class FuseRequestHandler {
         }
     }
 
-    private MasterReply readChunk(SessionScope scope, ClientRequest.ReadChunk r) {
-        int inode = scope.real(r.inode());
-        FsResult<NodeAttr> attr = services.namespace().getattr(inode);
-        if (!attr.isOk()) {
-            return status(r, attr.status());
+
+
+    /** FLOCK; a blocking request that must wait gets no answer now (the lock manager answers it later). */
+    private MasterReply flock(SessionScope scope, ClientRequest.Flock f) {
+        Session session = scope.session();
+        int inode = scope.real(f.inode());
+        if (LockManager.flockNeedsOpenFile(f.cmd()) && !session.openFiles().contains(inode)) {
+            return status(f, MfsStatus.NOTOPENED);
         }
-        FsResult<Long> chunk = services.namespace().chunkAt(inode, Integer.toUnsignedLong(r.index()));
-        if (!chunk.isOk()) {
-            return status(r, chunk.status());
-        }
-        if (chunk.value() != 0) {
-            // the chunk exists, but locating its copies needs the chunk layer, which clients cannot reach yet
-            return status(r, MfsStatus.NOCHUNKSERVERS);
-        }
-        return new ChunkReply(MessageTypes.READ_CHUNK_REPLY, r.msgid(), attr.value().length(),
-                new ChunkData(0, 0, List.of()));
+        MfsStatus st = services.locks().flock(session.id(), f.msgid(), f.reqId(), inode, f.owner(), f.cmd());
+        return st == MfsStatus.WAITING ? null : status(f, st);
     }
 
-    private MasterReply truncate(SessionScope scope, Truncate t) {
-        FsResult<Results.Truncated> done = services.namespace().truncate(scope.credentials(t.uid(), t.gids()),
-                scope.real(t.inode()), t.flags(), t.length());
-        if (done.status() == MfsStatus.DELAYED) {
-            // a chunk would have to be cut on the chunkservers, which clients cannot reach through us yet
-            return status(t, MfsStatus.NOCHUNKSERVERS);
+    private MasterReply posixLock(SessionScope scope, PosixLock p) {
+        Session session = scope.session();
+        int inode = scope.real(p.inode());
+        if (LockManager.posixNeedsOpenFile(p.cmd(), p.lockType()) && !session.openFiles().contains(inode)) {
+            return status(p, MfsStatus.NOTOPENED);
         }
-        if (!done.isOk()) {
-            return status(t, done.status());
+        LockManager.PosixResult r = services.locks().posixLock(session.id(), p.msgid(), p.reqId(), inode, p.owner(),
+                p.pid(), p.cmd(), p.lockType(), p.start(), p.end());
+        if (r.status() == MfsStatus.WAITING) {
+            return null;
         }
-        return new MasterReply.Truncate(t.msgid(), done.value().previousLength(), WireAttrs.of(done.value().attr()));
+        if (p.cmd() == 0 && r.status().isOk()) {
+            return new MasterReply.PosixLockInfo(p.msgid(), r.pid(), r.type(), r.start(), r.end());
+        }
+        return status(p, r.status());
     }
 
     private MasterReply getxattr(SessionScope scope, GetXattr g) {
@@ -335,52 +332,130 @@ final class FuseRequestHandler {
         return status(s, st);
     }
 
-    private MasterReply getTrashTime(SessionScope scope, ClientRequest.GetTrashTime g) {
-        int inode = scope.real(g.inode());
-        FsResult<NodeAttr> attr = services.namespace().getattr(inode);
-        if (!attr.isOk()) {
-            return status(g, attr.status());
+    /** GETSCLASS over a node or (gmode 1) its subtree: class ids 1..9 are the classic goals, sent by number. */
+    private MasterReply getSclass(SessionScope scope, ClientRequest.GetSclass g) {
+        FsResult<Results.ValueCounts> counts = services.namespace().sclassCounts(scope.real(g.inode()), g.gmode());
+        if (!counts.isOk()) {
+            return status(g, counts.status());
         }
-        FsResult<Integer> time = services.namespace().trashTime(inode);
-        if (!time.isOk()) {
-            return status(g, time.status());
-        }
-        List<ValueCount> one = List.of(new ValueCount(time.value(), 1));
-        boolean dir = attr.value().type() == NodeType.DIRECTORY;
-        return new MasterReply.GetTrashTime(g.msgid(), dir ? List.of() : one, dir ? one : List.of());
+        return new MasterReply.GetSclass(g.msgid(), sclassCounts(counts.value().files()),
+                sclassCounts(counts.value().dirs()));
     }
 
-    private MasterReply setTrashTime(SessionScope scope, ClientRequest.SetTrashTime s) {
+    private static List<MasterReply.SclassCount> sclassCounts(Map<Integer, Integer> counts) {
+        return counts.entrySet().stream()
+                .map(e -> new MasterReply.SclassCount(e.getKey(), Optional.empty(), e.getValue())).toList();
+    }
+
+    private static List<ValueCount> valueCounts(Map<Integer, Integer> counts) {
+        return counts.entrySet().stream().map(e -> new ValueCount(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * SETSCLASS: the classic form names a goal (1..9); the named form (0xFF) a class by name, and for EXCHANGE the
+     * class to replace. The export's mingoal/maxgoal bound the new goal; an unknown class name is EINVAL.
+     */
+    private MasterReply setSclass(SessionScope scope, ClientRequest.SetSclass s) {
         Session session = scope.session();
-        Session.LimitMode mode = switch (s.smode() & 3) {
+        int dst;
+        int src;
+        if (s.goal() == ClientRequest.SetSclass.NAMED) {
+            dst = StorageClasses.byName(s.dstClass().orElseThrow().toByteArray());
+            src = s.srcClass().map(n -> StorageClasses.byName(n.toByteArray())).orElse(1);
+        } else {
+            if (s.goal() < StorageClasses.FIRST || s.goal() > StorageClasses.LAST_PREDEFINED) {
+                return status(s, MfsStatus.EINVAL);
+            }
+            dst = s.goal();
+            src = s.goal();
+        }
+        if (dst == 0 || src == 0) {
+            return status(s, MfsStatus.EINVAL);
+        }
+        MfsStatus allowed = session.checkGoal(limitMode(s.smode()), StorageClasses.goal(dst));
+        if (!allowed.isOk()) {
+            return status(s, allowed);
+        }
+        FsResult<Results.SetCounts> counts = services.namespace().setSclass(scope.real(s.inode()),
+                scope.credentials(s.uid(), 0).uid(), src, dst, s.smode(), session.grant().admin());
+        return setResult(MessageTypes.SETSCLASS_REPLY, s, counts);
+    }
+
+    private static Session.LimitMode limitMode(int smode) {
+        return switch (smode & 3) {
             case 1 -> Session.LimitMode.INCREASE;
             case 2 -> Session.LimitMode.DECREASE;
             case 3 -> Session.LimitMode.EXCHANGE;
             default -> Session.LimitMode.SET;
         };
-        MfsStatus allowed = session.checkTrashTime(mode, Integer.toUnsignedLong(s.trashTime()));
+    }
+
+    private MasterReply setResult(int replyType, ClientRequest request, FsResult<Results.SetCounts> counts) {
+        if (!counts.isOk()) {
+            return status(request, counts.status());
+        }
+        Results.SetCounts c = counts.value();
+        return new MasterReply.SetResult(replyType, request.msgid(), c.changed(), c.notChanged(), c.notPermitted());
+    }
+
+    private MasterReply getTrashTime(SessionScope scope, ClientRequest.GetTrashTime g) {
+        FsResult<Results.ValueCounts> counts = services.namespace().trashTimeCounts(scope.real(g.inode()),
+                g.gmode());
+        if (!counts.isOk()) {
+            return status(g, counts.status());
+        }
+        return new MasterReply.GetTrashTime(g.msgid(), valueCounts(counts.value().files()),
+                valueCounts(counts.value().dirs()));
+    }
+
+    private MasterReply setTrashTime(SessionScope scope, ClientRequest.SetTrashTime s) {
+        MfsStatus allowed = scope.session().checkTrashTime(limitMode(s.smode()), Integer.toUnsignedLong(s.trashTime()));
         if (!allowed.isOk()) {
             return status(s, allowed);
         }
-        FsResult<Results.SetCounts> counts = services.namespace().setTrashTime(scope.credentials(s.uid(), 0),
-                scope.real(s.inode()), s.trashTime(), s.smode());
-        if (!counts.isOk()) {
-            return status(s, counts.status());
-        }
-        Results.SetCounts c = counts.value();
-        return new MasterReply.SetResult(MessageTypes.SETTRASHTIME_REPLY, s.msgid(), c.changed(), c.notChanged(),
-                c.notPermitted());
+        return setResult(MessageTypes.SETTRASHTIME_REPLY, s, services.namespace().setTrashTime(
+                scope.credentials(s.uid(), 0), scope.real(s.inode()), s.trashTime(), s.smode()));
     }
 
     private MasterReply getEattr(SessionScope scope, ClientRequest.GetEattr g) {
-        FsResult<NodeAttr> attr = services.namespace().getattr(scope.real(g.inode()));
-        if (!attr.isOk()) {
-            return status(g, attr.status());
+        FsResult<Results.ValueCounts> counts = services.namespace().eattrCounts(scope.real(g.inode()), g.gmode());
+        if (!counts.isOk()) {
+            return status(g, counts.status());
         }
-        Map<Integer, Integer> one = new TreeMap<>(Map.of(attr.value().eattr() & 0xFF, 1));
-        List<ValueCount> counts = one.entrySet().stream().map(e -> new ValueCount(e.getKey(), e.getValue())).toList();
-        boolean dir = attr.value().type() == NodeType.DIRECTORY;
-        return new MasterReply.GetEattr(g.msgid(), dir ? List.of() : counts, dir ? counts : List.of());
+        return new MasterReply.GetEattr(g.msgid(), valueCounts(counts.value().files()),
+                valueCounts(counts.value().dirs()));
+    }
+
+    private MasterReply setEattr(SessionScope scope, ClientRequest.SetEattr s) {
+        return setResult(MessageTypes.SETEATTR_REPLY, s, services.namespace().setEattr(scope.real(s.inode()),
+                scope.credentials(s.uid(), 0).uid(), s.eattr(), s.smode(), scope.session().grant().admin()));
+    }
+
+    /** PATHS as the session sees them: relative to its root, nothing above it. */
+    private MasterReply paths(SessionScope scope, ClientRequest.Paths p) {
+        FsResult<List<byte[]>> paths = services.namespace().paths(scope.session().rootInode(),
+                scope.real(p.inode()));
+        if (!paths.isOk()) {
+            return status(p, paths.status());
+        }
+        return new MasterReply.Paths(p.msgid(), paths.value().stream().map(ByteString::of).toList());
+    }
+
+    /** GETDIRSTATS: mounts get the 60-byte form, tool sessions the 44-byte one (as 3.0.117 answers them). */
+    private MasterReply dirStats(SessionScope scope, ClientRequest.GetDirStats g) {
+        FsResult<Results.DirStats> stats = services.namespace().dirStats(scope.real(g.inode()));
+        if (!stats.isOk()) {
+            return status(g, stats.status());
+        }
+        Results.DirStats d = stats.value();
+        return new MasterReply.GetDirStats(g.msgid(), d.inodes(), d.dirs(), d.files(), d.chunks(), d.length(),
+                d.size(), d.realSize(), !scope.tool());
+    }
+
+    /** SCLASS_LIST: the class names (the short form; the long form with label definitions is not served). */
+    private MasterReply sclassList(ClientRequest.SclassList l) {
+        return new MasterReply.SclassList(l.msgid(), StorageClasses.all().stream()
+                .map(id -> ByteString.of(StorageClasses.name(id))).toList());
     }
 
     private MasterReply attrReply(ClientRequest request, FsResult<NodeAttr> result) {
@@ -399,6 +474,10 @@ final class FuseRequestHandler {
     private MasterReply removed(SessionScope scope, ClientRequest request, FsResult<Integer> result) {
         return result.isOk() ? new InodeReply(request.type() + 1, request.msgid(), scope.wire(result.value()))
                 : status(request, result.status());
+    }
+
+    private static IllegalArgumentException chunkCall(ClientRequest request) {
+        return new IllegalArgumentException(request.getClass().getSimpleName() + " belongs to ClientChunkCalls");
     }
 
     /** The generic {@code msgid:32 status:8} answer, in the reply type of {@code request}. */

@@ -14,9 +14,21 @@ final class SessionScope {
     private static final int NO_GID = Gids.NO_GID;
 
     private final Session session;
+    private final boolean tool;
 
     SessionScope(Session session) {
+        this(session, false);
+    }
+
+    /** {@code tool}: registered as a tool (REGISTER TOOLS), not a mount. */
+    SessionScope(Session session, boolean tool) {
         this.session = session;
+        this.tool = tool;
+    }
+
+    /** Whether the connection is a tool's, not a mount's (some answers differ in form). */
+    boolean tool() {
+        return tool;
     }
 
     Session session() {

@@ -145,6 +145,35 @@ class ClientProtocolTest {
     }
 
     @Test
+    void theToolQueriesAnswerForOneNodeAndRefuseSubtreeSummaries() throws Exception {
+        try (WireClient client = mounted("* / rw,maproot=0\n", "/")) {
+            client.send(new ClientRequest.GetSclass(1, 1, 0));
+            MasterReply.GetSclass sclass = client.receive(MasterReply.GetSclass.class);
+            assertThat(sclass.files()).isEmpty();
+            assertThat(sclass.dirs()).containsExactly(new MasterReply.SclassCount(2, Optional.empty(), 1));
+
+            client.send(new ClientRequest.GetTrashTime(2, 1, 0));
+            MasterReply.GetTrashTime trash = client.receive(MasterReply.GetTrashTime.class);
+            assertThat(trash.dirs()).hasSize(1);
+
+            client.send(new ClientRequest.GetEattr(3, 1, 1));
+            assertThat(client.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.ENOTSUP);
+        }
+    }
+
+    @Test
+    void operationsTheExportDisablesAreRefusedWithEperm() throws Exception {
+        try (WireClient client = mounted("* / rw,maproot=0,disable=mkdir:chmod\n", "/")) {
+            client.send(new ClientRequest.Mkdir(1, 1, name("d"), 0755, 0, 0, ROOT_GIDS, 0));
+            assertThat(client.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.EPERM);
+            client.send(new ClientRequest.SetAttr(2, 1, 0, 0, ROOT_GIDS, 0x02, 0700, 0, 0, 0, 0, 0, 0));
+            assertThat(client.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.EPERM);
+            client.send(new ClientRequest.Create(3, 1, name("f"), 0644, 0, 0, ROOT_GIDS));
+            assertThat(client.receive()).as("creating files is still allowed").isInstanceOf(MasterReply.Create.class);
+        }
+    }
+
+    @Test
     void theSessionsUmaskIsAddedToTheClientsOneAndMaprootMapsRoot() throws Exception {
         try (WireClient client = mounted("* / rw,umask=0077,maproot=1000:1001\n", "/")) {
             client.send(new ClientRequest.Mkdir(1, 1, name("d"), 0777, 0, 0, ROOT_GIDS, 0));
@@ -218,6 +247,19 @@ class ClientProtocolTest {
             assertThat(info.type()).isEqualTo(MessageType.MATOCL_INFO.id());
             assertThat(info.payload()).hasSize(149);
             assertThat(ByteBuffer.wrap(info.payload()).getInt()).isEqualTo(V3_0_117);
+        }
+    }
+
+    @Test
+    void anIdleMountGetsTheFourByteNopEverySecond() throws Exception {
+        try (WireClient client = mounted("* / rw\n", "/")) {
+            long start = System.nanoTime();
+            WireClient.Frame nop = client.receiveAnyFrame();
+            assertThat(nop.type()).isZero();
+            assertThat(nop.payload()).containsExactly(0, 0, 0, 0);
+            assertThat(client.receiveAnyFrame().type()).isZero();
+            assertThat(System.nanoTime() - start).as("two NOPs take about two seconds")
+                    .isBetween(1_000_000_000L, 4_000_000_000L);
         }
     }
 

@@ -80,6 +80,18 @@ final class WireClient implements AutoCloseable {
         }
     }
 
+    /** The next frame, keepalives included. */
+    Frame receiveAnyFrame() {
+        try {
+            int type = in.readInt();
+            byte[] payload = new byte[in.readInt()];
+            in.readFully(payload);
+            return new Frame(type, payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     MasterReply receive() {
         return receiveFrame().decode();
     }

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# master-memory.sh: master memory per file, our master against the real MooseFS 3.0.117 one, in the same run.
+#
+#   bench/master-memory.sh [STEPS] [KINDS]     (defaults: "1000000 10000000" "real ours"; needs root)
+#
+# For each kind: a fresh master at NET.1 of a private network namespace (no chunkservers: the files are empty),
+# its VmRSS once idle, then after `mfsbench fill` grew the namespace to each STEP files (4 processes, each making
+# its share of empty files in a directory of its own), and the RSS difference per file above the empty master.
+# For ours it also prints the live heap after a full GC (jcmd GC.run + GC.heap_info).
+# JVM options for our master: JMFS_JAVA_OPTS (default below).
+set -euo pipefail
+steps=${1:-"1000000 10000000"}
+kinds=${2:-"real ours"}
+here=$(cd "$(dirname "$0")/.." && pwd)
+bench=${MFSBENCH:-/tmp/mfsbench}
+export JMFS_JAVA_OPTS=${JMFS_JAVA_OPTS:-"-Xms64m -Xmx4g -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"}
+[ "$(id -u)" = 0 ] || { echo "master-memory.sh: needs root (network namespace)" >&2; exit 2; }
+[ -x "$bench" ] || gcc -O2 -o "$bench" /work/shared/tools/mfsbench.c -lmfsio
+. "$here/bin/jdk.sh"; jmfs_find_jdk
+
+ns=jmfsmem-$$
+net=198.18.$((RANDOM % 150 + 100))
+dir=$(mktemp -d /tmp/jmfs-mem-XXXXXX)
+pid=
+stop_master() {
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -9 "$pid" 2>/dev/null || true
+  pid=
+}
+cleanup() { stop_master; ip netns del "$ns" 2>/dev/null || true; rm -rf "$dir"; }
+trap cleanup EXIT
+in_ns() { ip netns exec "$ns" "$@"; }
+ip netns add "$ns"
+in_ns ip link set lo up
+in_ns ip link add v0 type veth peer name v1
+in_ns ip addr add "$net.1/24" dev v0
+in_ns ip link set v0 up; in_ns ip link set v1 up
+
+rss_kib() { awk '$1=="VmRSS:" {print $2}' "/proc/$pid/status"; }
+# wait until the RSS stops moving (the masters settle their allocations a moment after the last request)
+settled_rss() {
+  local a b
+  a=$(rss_kib); for _ in $(seq 1 30); do sleep 2; b=$(rss_kib); [ "$a" = "$b" ] && break; a=$b; done; echo "$b"
+}
+live_heap() {
+  [ "$1" = ours ] || { echo "-"; return; }
+  "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null
+  # the generations' "used" figures (K), summed: what is live right after the full GC
+  "$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | awk '/^[A-Za-z].*total.*used/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K.*/,"",v); s+=v}} END {printf "%dK\n", s}'
+}
+
+for kind in $kinds; do
+  m=$dir/$kind; mkdir -p "$m/meta"
+  cat >"$m/mfsmaster.cfg" <<CFG
+WORKING_USER = root
+DATA_PATH = $m/meta
+EXPORTS_FILENAME = $m/mfsexports.cfg
+TOPOLOGY_FILENAME = $m/mfstopology.cfg
+MATOML_LISTEN_HOST = $net.1
+MATOCS_LISTEN_HOST = $net.1
+MATOCL_LISTEN_HOST = $net.1
+CFG
+  printf '*  /  rw,alldirs,admin,maproot=0:0\n' >"$m/mfsexports.cfg"
+  touch "$m/mfstopology.cfg"
+  # the real master needs Debian's "MFSM NEW" marker; ours starts a new file system in an empty folder
+  [ "$kind" = real ] && echo "MFSM NEW" >"$m/meta/metadata.mfs"
+  if [ "$kind" = real ]; then
+    ip netns exec "$ns" mfsmaster -f -c "$m/mfsmaster.cfg" >"$m.log" 2>&1 &
+  else
+    ip netns exec "$ns" "$here/bin/mfsmaster" -f -c "$m/mfsmaster.cfg" >"$m.log" 2>&1 &
+  fi
+  pid=$!
+  for _ in $(seq 1 120); do in_ns bash -c "exec 3<>/dev/tcp/$net.1/9421" 2>/dev/null && break; sleep 0.5; done
+  in_ns "$bench" "$net.1" 9421 fill 1 1 >/dev/null   # one session and one file: the "empty" baseline is warm
+  base=$(settled_rss)
+  printf '%-5s files=%-9s rss=%8s KiB  heap_live=%s\n' "$kind" 1 "$base" "$(live_heap "$kind")"
+  have=1
+  for target in $steps; do
+    per=$(( (target - have) / 4 ))
+    t0=$(date +%s)
+    in_ns "$bench" "$net.1" 9421 fill "$per" 4 >"$m.fill" 2>&1 || { cat "$m.fill" >&2; exit 1; }
+    have=$((have + per * 4)); t1=$(date +%s)
+    rss=$(settled_rss)
+    printf '%-5s files=%-9s rss=%8s KiB  heap_live=%s  bytes/file_above_empty=%s  fill_s=%s\n' "$kind" "$have" \
+      "$rss" "$(live_heap "$kind")" $(( (rss - base) * 1024 / (have - 1) )) $((t1 - t0))
+  done
+  stop_master
+done

@@ -1,0 +1,504 @@
+package io.jmfs.client.fuse;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import io.jmfs.client.Credentials;
+import io.jmfs.client.Entry;
+import io.jmfs.protocol.msg.client.MasterReply;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A libfuse3 low-level session serving an {@link MfsFilesystem}. libfuse's single-threaded loop reads the kernel's
+ * requests and calls the upcalls below on the loop thread; each upcall copies what it needs out of libfuse's buffers
+ * and hands the work to a virtual thread, which answers with a {@code fuse_reply_*} call (libfuse allows replies from
+ * any thread). Requests on one open file run in arrival order; everything else runs in parallel, so a master that
+ * is away blocks the calls waiting for it, not the loop.
+ */
+final class FuseSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FuseSession.class);
+    /** Slots in struct fuse_lowlevel_ops of libfuse 3.14 (init .. lseek). */
+    private static final int OPS_SLOTS = 44;
+    private static final List<String> OPS = List.of("init", "destroy", "lookup", "forget", "getattr", "setattr",
+            "readlink", "mknod", "mkdir", "unlink", "rmdir", "symlink", "rename", "link", "open", "read", "write",
+            "flush", "release", "fsync", "opendir", "readdir", "releasedir", "fsyncdir", "statfs", "setxattr",
+            "getxattr", "listxattr", "removexattr", "access", "create");
+
+    /** Kernel cache lifetimes in seconds, as mfsmount's mfsattrcacheto and mfsentrycacheto. */
+    record Timeouts(double attr, double entry) {}
+
+    private final LibFuse fuse;
+    private final MfsFilesystem fs;
+    private final Timeouts timeouts;
+    private final Arena arena = Arena.ofShared();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<Long, SerialExecutor> perFile = new ConcurrentHashMap<>();
+    private final AtomicBoolean unmounted = new AtomicBoolean();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private MemorySegment session = MemorySegment.NULL;
+
+    FuseSession(LibFuse fuse, MfsFilesystem fs, Timeouts timeouts) {
+        this.fuse = fuse;
+        this.fs = fs;
+        this.timeouts = timeouts;
+    }
+
+    /** Creates the session with libfuse options ({@code args[0]} is the program name) and mounts it. */
+    void mount(List<String> args, Path mountpoint) throws IOException {
+        MemorySegment ops = arena.allocate(OPS_SLOTS * 8L, 8);
+        ops.fill((byte) 0);
+        for (int slot = 0; slot < OPS.size(); slot++) {
+            Optional<MemorySegment> stub = stub(OPS.get(slot));
+            if (stub.isPresent()) {
+                ops.setAtIndex(ADDRESS, slot, stub.get());
+            }
+        }
+        MemorySegment argv = arena.allocate(ADDRESS, args.size() + 1);
+        for (int i = 0; i < args.size(); i++) {
+            argv.setAtIndex(ADDRESS, i, arena.allocateFrom(args.get(i)));
+        }
+        argv.setAtIndex(ADDRESS, args.size(), MemorySegment.NULL);
+        MemorySegment fuseArgs = arena.allocate(24, 8);
+        fuseArgs.set(JAVA_INT, 0, args.size());
+        fuseArgs.set(ADDRESS, 8, argv);
+        fuseArgs.set(JAVA_INT, 16, 0);
+        session = fuse.sessionNew(fuseArgs, ops, ops.byteSize());
+        if (session.equals(MemorySegment.NULL)) {
+            throw new IOException("fuse_session_new failed (bad -o option? libfuse printed why)");
+        }
+        if (fuse.sessionMount(session, arena.allocateFrom(mountpoint.toString())) != 0) {
+            fuse.sessionDestroy(session);
+            session = MemorySegment.NULL;
+            throw new IOException("mounting on " + mountpoint + " failed (libfuse printed why)");
+        }
+    }
+
+    /** Serves the kernel until the file system is unmounted (umount, or {@link #unmount}). */
+    int loop() {
+        try {
+            return fuse.sessionLoop(session);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Leaves the loop and detaches the mount; idempotent. */
+    void unmount() {
+        if (unmounted.compareAndSet(false, true) && !session.equals(MemorySegment.NULL)) {
+            fuse.sessionExit(session);
+            fuse.sessionUnmount(session);
+        }
+    }
+
+    boolean awaitLoopEnd(long millis) throws InterruptedException {
+        return finished.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        unmount();
+        workers.shutdown();
+        try {
+            workers.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        fs.releaseAll();
+        if (!session.equals(MemorySegment.NULL)) {
+            fuse.sessionDestroy(session);
+            session = MemorySegment.NULL;
+        }
+    }
+
+    private Optional<MemorySegment> stub(String name) {
+        FunctionDescriptor fd = switch (name) {
+            case "lookup", "unlink", "rmdir", "removexattr" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS);
+            case "forget" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG);
+            case "getattr", "open", "flush", "release", "opendir", "releasedir" ->
+                    FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS);
+            case "setattr" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS);
+            case "readlink", "statfs" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG);
+            case "mknod" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_LONG);
+            case "mkdir" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT);
+            case "symlink" -> FunctionDescriptor.ofVoid(ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
+            case "rename" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT);
+            case "link" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS);
+            case "read", "readdir" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS);
+            case "write" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG, ADDRESS);
+            case "fsync", "fsyncdir" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS);
+            case "setxattr" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT);
+            case "getxattr" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG);
+            case "listxattr" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_LONG);
+            case "access" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, JAVA_INT);
+            case "create" -> FunctionDescriptor.ofVoid(ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS);
+            default -> null; // init, destroy: libfuse's defaults do
+        };
+        if (fd == null) {
+            return Optional.empty();
+        }
+        try {
+            MethodHandle target = MethodHandles.lookup().findVirtual(FuseSession.class, name, fd.toMethodType())
+                    .bindTo(this);
+            return Optional.of(Linker.nativeLinker().upcallStub(target, fd, arena));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no upcall for " + name, e);
+        }
+    }
+
+    // ---- plumbing ----
+
+    /** The work of one request: returns normally after replying, or throws for an error reply. */
+    @FunctionalInterface
+    private interface Work {
+        void run(Arena a) throws Exception;
+    }
+
+    private void submit(MemorySegment req, Work work) {
+        submitTo(workers, req, work);
+    }
+
+    private void submitTo(java.util.concurrent.Executor executor, MemorySegment req, Work work) {
+        try {
+            executor.execute(() -> answer(req, work));
+        } catch (RuntimeException e) { // rejected while shutting down
+            fuse.replyErr(req, Errnos.EIO);
+        }
+    }
+
+    private void answer(MemorySegment req, Work work) {
+        try (Arena a = Arena.ofConfined()) {
+            work.run(a);
+        } catch (Throwable t) {
+            int errno = Errnos.of(t);
+            if (errno == Errnos.EIO) {
+                LOG.warn("operation failed: {}", t.toString());
+                LOG.debug("details", t);
+            }
+            fuse.replyErr(req, errno);
+        }
+    }
+
+    private SerialExecutor queueOf(long fh) {
+        return perFile.computeIfAbsent(fh, h -> new SerialExecutor(workers));
+    }
+
+    private Credentials caller(MemorySegment req) {
+        int[] ctx = fuse.requestContext(req);
+        return new Credentials(ctx[0], ctx[1]);
+    }
+
+    private static String string(MemorySegment cString) {
+        return cString.reinterpret(Long.MAX_VALUE).getString(0, StandardCharsets.UTF_8);
+    }
+
+    private static int ino(long ino) {
+        return (int) ino;
+    }
+
+    private static long fh(MemorySegment fi) {
+        return fi.reinterpret(NativeLayouts.FILE_INFO_SIZE).get(JAVA_LONG, NativeLayouts.FILE_INFO_FH);
+    }
+
+    private static int openFlags(MemorySegment fi) {
+        return fi.reinterpret(NativeLayouts.FILE_INFO_SIZE).get(JAVA_INT, NativeLayouts.FILE_INFO_FLAGS);
+    }
+
+    private void replyEntry(MemorySegment req, Arena a, Entry e) {
+        StatValues v = fs.withLocalLength(e.inode(), e.attr());
+        fuse.replyEntry(req, NativeLayouts.entryParam(a, v, timeouts.attr(), timeouts.entry()));
+    }
+
+    // ---- upcalls (on libfuse's loop thread: copy arguments, hand off, never throw) ----
+
+    private void lookup(MemorySegment req, long parent, MemorySegment name) {
+        Credentials who = caller(req);
+        String n = string(name);
+        submit(req, a -> replyEntry(req, a, fs.lookup(who, ino(parent), n)));
+    }
+
+    private void forget(MemorySegment req, long ino, long nlookup) {
+        fuse.replyNone(req); // nothing is kept per looked-up inode
+    }
+
+    private void getattr(MemorySegment req, long ino, MemorySegment fi) {
+        Credentials who = caller(req);
+        submit(req, a -> fuse.replyAttr(req, NativeLayouts.stat(a, fs.getattr(who, ino(ino))), timeouts.attr()));
+    }
+
+    private void setattr(MemorySegment req, long ino, MemorySegment stat, int toSet, MemorySegment fi) {
+        Credentials who = caller(req);
+        MemorySegment s = stat.reinterpret(NativeLayouts.STAT_SIZE);
+        long now = System.currentTimeMillis() / 1000;
+        MfsFilesystem.AttrChange change = MfsFilesystem.AttrChange.of(toSet,
+                s.get(JAVA_INT, NativeLayouts.STAT_MODE), s.get(JAVA_INT, NativeLayouts.STAT_UID),
+                s.get(JAVA_INT, NativeLayouts.STAT_GID), s.get(JAVA_LONG, NativeLayouts.STAT_SIZE_FIELD),
+                s.get(JAVA_LONG, NativeLayouts.STAT_ATIME), s.get(JAVA_LONG, NativeLayouts.STAT_MTIME));
+        Work work = a -> fuse.replyAttr(req, NativeLayouts.stat(a, fs.setattr(who, ino(ino), change)),
+                timeouts.attr());
+        if (change.size() && !fi.equals(MemorySegment.NULL)) {
+            submitTo(queueOf(fh(fi)), req, work); // ftruncate: in order with the writes on that descriptor
+        } else {
+            submit(req, work);
+        }
+    }
+
+    private void readlink(MemorySegment req, long ino) {
+        Credentials who = caller(req);
+        submit(req, a -> fuse.replyReadlink(req, a.allocateFrom(fs.readlink(who, ino(ino)))));
+    }
+
+    private void mknod(MemorySegment req, long parent, MemorySegment name, int mode, long rdev) {
+        Credentials who = caller(req);
+        String n = string(name);
+        submit(req, a -> replyEntry(req, a, fs.mknod(who, ino(parent), n, mode, rdev)));
+    }
+
+    private void mkdir(MemorySegment req, long parent, MemorySegment name, int mode) {
+        Credentials who = caller(req);
+        String n = string(name);
+        submit(req, a -> replyEntry(req, a, fs.mkdir(who, ino(parent), n, mode)));
+    }
+
+    private void unlink(MemorySegment req, long parent, MemorySegment name) {
+        Credentials who = caller(req);
+        String n = string(name);
+        submit(req, a -> {
+            fs.unlink(who, ino(parent), n);
+            fuse.replyErr(req, 0);
+        });
+    }
+
+    private void rmdir(MemorySegment req, long parent, MemorySegment name) {
+        Credentials who = caller(req);
+        String n = string(name);
+        submit(req, a -> {
+            fs.rmdir(who, ino(parent), n);
+            fuse.replyErr(req, 0);
+        });
+    }
+
+    private void symlink(MemorySegment req, MemorySegment link, long parent, MemorySegment name) {
+        Credentials who = caller(req);
+        String target = string(link);
+        String n = string(name);
+        submit(req, a -> replyEntry(req, a, fs.symlink(who, target, ino(parent), n)));
+    }
+
+    private void rename(MemorySegment req, long parent, MemorySegment name, long newParent, MemorySegment newName,
+                        int flags) {
+        Credentials who = caller(req);
+        String n = string(name);
+        String nn = string(newName);
+        submit(req, a -> {
+            fs.rename(who, ino(parent), n, ino(newParent), nn, flags);
+            fuse.replyErr(req, 0);
+        });
+    }
+
+    private void link(MemorySegment req, long ino, long newParent, MemorySegment newName) {
+        Credentials who = caller(req);
+        String nn = string(newName);
+        submit(req, a -> replyEntry(req, a, fs.link(who, ino(ino), ino(newParent), nn)));
+    }
+
+    private void open(MemorySegment req, long ino, MemorySegment fi) {
+        Credentials who = caller(req);
+        int flags = openFlags(fi);
+        submit(req, a -> {
+            long fh = fs.open(who, ino(ino), flags);
+            int bits = ino(ino) >= SpecialFiles.MIN_SPECIAL_INODE ? NativeLayouts.FI_DIRECT_IO : 0;
+            fuse.replyOpen(req, NativeLayouts.fileInfo(a, flags, fh, bits));
+        });
+    }
+
+    private void create(MemorySegment req, long parent, MemorySegment name, int mode, MemorySegment fi) {
+        Credentials who = caller(req);
+        String n = string(name);
+        int flags = openFlags(fi);
+        submit(req, a -> {
+            MfsFilesystem.Created c = fs.create(who, ino(parent), n, mode);
+            StatValues v = fs.withLocalLength(c.entry().inode(), c.entry().attr());
+            fuse.replyCreate(req, NativeLayouts.entryParam(a, v, timeouts.attr(), timeouts.entry()),
+                    NativeLayouts.fileInfo(a, flags, c.handle(), 0));
+        });
+    }
+
+    private void read(MemorySegment req, long ino, long size, long off, MemorySegment fi) {
+        long fh = fh(fi);
+        submitTo(queueOf(fh), req, a -> {
+            byte[] data = fs.read(fh, off, (int) Math.min(size, Integer.MAX_VALUE));
+            MemorySegment buf = data.length == 0 ? MemorySegment.NULL : a.allocate(data.length);
+            MemorySegment.copy(MemorySegment.ofArray(data), 0, buf, 0, data.length);
+            fuse.replyBuf(req, buf, data.length);
+        });
+    }
+
+    private void write(MemorySegment req, long ino, MemorySegment buf, long size, long off, MemorySegment fi) {
+        long fh = fh(fi);
+        byte[] data = buf.reinterpret(size).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        submitTo(queueOf(fh), req, a -> {
+            fs.write(fh, off, data);
+            fuse.replyWrite(req, data.length);
+        });
+    }
+
+    private void flush(MemorySegment req, long ino, MemorySegment fi) {
+        long fh = fh(fi);
+        submitTo(queueOf(fh), req, a -> {
+            fs.flush(fh);
+            fuse.replyErr(req, 0);
+        });
+    }
+
+    private void fsync(MemorySegment req, long ino, int datasync, MemorySegment fi) {
+        long fh = fh(fi);
+        submitTo(queueOf(fh), req, a -> {
+            fs.flush(fh);
+            fuse.replyErr(req, 0);
+        });
+    }
+
+    private void release(MemorySegment req, long ino, MemorySegment fi) {
+        long fh = fh(fi);
+        submitTo(queueOf(fh), req, a -> {
+            try {
+                fs.release(fh);
+            } finally {
+                perFile.remove(fh);
+            }
+            fuse.replyErr(req, 0);
+        });
+    }
+
+    private void opendir(MemorySegment req, long ino, MemorySegment fi) {
+        Credentials who = caller(req);
+        int flags = openFlags(fi);
+        submit(req, a -> fuse.replyOpen(req, NativeLayouts.fileInfo(a, flags, fs.opendir(who, ino(ino)), 0)));
+    }
+
+    private void readdir(MemorySegment req, long ino, long size, long off, MemorySegment fi) {
+        long fh = fh(fi);
+        submit(req, a -> {
+            List<Entry> entries = fs.listing(fh);
+            MemorySegment buf = a.allocate(Math.max(size, 1));
+            long used = 0;
+            for (int i = (int) off; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                MemorySegment st = NativeLayouts.stat(a, StatValues.of(e.inode(), e.attr()));
+                long need = fuse.addDirentry(req, buf.asSlice(used), size - used, a.allocateFrom(e.name()), st,
+                        i + 1);
+                if (need > size - used) {
+                    break;
+                }
+                used += need;
+            }
+            fuse.replyBuf(req, buf, used);
+        });
+    }
+
+    private void releasedir(MemorySegment req, long ino, MemorySegment fi) {
+        fs.releasedir(fh(fi));
+        fuse.replyErr(req, 0);
+    }
+
+    private void fsyncdir(MemorySegment req, long ino, int datasync, MemorySegment fi) {
+        fuse.replyErr(req, 0);
+    }
+
+    private void statfs(MemorySegment req, long ino) {
+        submit(req, a -> {
+            MasterReply.Statfs s = fs.statfs();
+            long bs = StatValues.BLOCK_SIZE;
+            long files = MfsFilesystem.maxFiles();
+            fuse.replyStatfs(req, NativeLayouts.statvfs(a, bs, s.totalSpace() / bs, s.freeSpace() / bs,
+                    s.availSpace() / bs, files, Math.max(0, files - Integer.toUnsignedLong(s.inodes())),
+                    MfsFilesystem.NAME_MAX));
+        });
+    }
+
+    private void setxattr(MemorySegment req, long ino, MemorySegment name, MemorySegment value, long size,
+                          int flags) {
+        Credentials who = caller(req);
+        String n = string(name);
+        byte[] v = size == 0 ? new byte[0]
+                : value.reinterpret(size).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        submit(req, a -> {
+            fs.setxattr(who, ino(ino), n, v, flags);
+            fuse.replyErr(req, 0);
+        });
+    }
+
+    private void getxattr(MemorySegment req, long ino, MemorySegment name, long size) {
+        Credentials who = caller(req);
+        String n = string(name);
+        submit(req, a -> {
+            Optional<byte[]> v = fs.getxattr(who, ino(ino), n);
+            if (v.isEmpty()) {
+                fuse.replyErr(req, Errnos.ENODATA);
+            } else {
+                replySized(req, a, v.get(), size);
+            }
+        });
+    }
+
+    private void listxattr(MemorySegment req, long ino, long size) {
+        Credentials who = caller(req);
+        submit(req, a -> {
+            StringBuilder names = new StringBuilder();
+            for (String n : fs.listxattr(who, ino(ino))) {
+                names.append(n).append('\0');
+            }
+            replySized(req, a, names.toString().getBytes(StandardCharsets.UTF_8), size);
+        });
+    }
+
+    /** The xattr convention: size 0 asks for the length, a too small buffer is ERANGE. */
+    private void replySized(MemorySegment req, Arena a, byte[] value, long size) {
+        if (size == 0) {
+            fuse.replyXattr(req, value.length);
+        } else if (value.length > size) {
+            fuse.replyErr(req, Errnos.ERANGE);
+        } else {
+            MemorySegment buf = a.allocate(Math.max(1, value.length));
+            MemorySegment.copy(MemorySegment.ofArray(value), 0, buf, 0, value.length);
+            fuse.replyBuf(req, buf, value.length);
+        }
+    }
+
+    private void removexattr(MemorySegment req, long ino, MemorySegment name) {
+        Credentials who = caller(req);
+        String n = string(name);
+        submit(req, a -> {
+            fs.removexattr(who, ino(ino), n);
+            fuse.replyErr(req, 0);
+        });
+    }
+
+    private void access(MemorySegment req, long ino, int mask) {
+        Credentials who = caller(req);
+        submit(req, a -> {
+            fs.access(who, ino(ino), mask);
+            fuse.replyErr(req, 0);
+        });
+    }
+}

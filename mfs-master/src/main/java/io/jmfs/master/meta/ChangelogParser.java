@@ -1,0 +1,228 @@
+package io.jmfs.master.meta;
+
+import io.jmfs.master.chunks.ChunkChange;
+import io.jmfs.master.cluster.CsdbChange;
+import io.jmfs.master.fs.change.Change;
+import io.jmfs.master.sessions.SessionChange;
+import io.jmfs.master.sessions.SessionChangelog;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a changelog line ({@code <version>: <ts>|OP(args)[:result]}) back into a typed {@link LoggedChange}: the
+ * inverse of each record's {@code toString()}. Names are unescaped ({@code %XX}). Anything malformed, or an
+ * operation jmfs does not replay, is an {@link IllegalArgumentException} with the reason.
+ */
+public final class ChangelogParser {
+
+    /** A parsed line. */
+    public record Line(long version, LoggedChange change) {
+    }
+
+    private ChangelogParser() {
+    }
+
+    public static Line parse(String line) {
+        int colon = line.indexOf(": ");
+        if (colon <= 0) {
+            throw new IllegalArgumentException("no '<version>: ' prefix");
+        }
+        long version;
+        try {
+            version = Long.parseUnsignedLong(line.substring(0, colon));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad version '" + line.substring(0, colon) + "'");
+        }
+        String rest = line.substring(colon + 2);
+        int bar = rest.indexOf('|');
+        if (bar <= 0) {
+            throw new IllegalArgumentException("no '<timestamp>|' before the operation");
+        }
+        int ts = u32(rest.substring(0, bar));
+        return new Line(version, entry(ts, rest.substring(bar + 1)));
+    }
+
+    static LoggedChange entry(int ts, String entry) {
+        Optional<SessionChange> session = SessionChangelog.parse(entry);
+        if (session.isPresent()) {
+            return new LoggedChange.Session(ts, session.get());
+        }
+        int open = entry.indexOf('(');
+        int close = entry.lastIndexOf(')');
+        if (open <= 0 || close < open) {
+            throw new IllegalArgumentException("no 'OP(...)' in '" + entry + "'");
+        }
+        String op = entry.substring(0, open);
+        String[] a = args(entry.substring(open + 1, close));
+        String result = entry.substring(close + 1);
+        String[] r = result.isEmpty() ? new String[0] : result.startsWith(":") ? result.substring(1).split(",", -1)
+                : null;
+        if (r == null) {
+            throw new IllegalArgumentException("garbage after ')': '" + result + "'");
+        }
+        Parsed p = new Parsed(op, a, r);
+        return switch (op) {
+            case "CREATE" -> fs(new Change.Create(ts, p.u32(0), p.name(1), p.i(2), p.i(3), p.i(4), p.u32(5), p.u32(6),
+                    p.u32(7), p.result32(0)), p, 8, 1);
+            case "SYMLINK" -> fs(new Change.Symlink(ts, p.u32(0), p.name(1), p.name(2), p.u32(3), p.u32(4),
+                    p.result32(0)), p, 5, 1);
+            case "UNLINK" -> fs(new Change.Unlink(ts, p.u32(0), p.name(1), p.result32(0)), p, 2, 1);
+            case "MOVE" -> fs(new Change.Move(ts, p.u32(0), p.name(1), p.u32(2), p.name(3), p.result32(0)), p, 4, 1);
+            case "LINK" -> fs(new Change.Link(ts, p.u32(0), p.u32(1), p.name(2)), p, 3, 0);
+            case "ATTR" -> fs(new Change.Attr(ts, p.u32(0), p.i(1), p.u32(2), p.u32(3), p.u32(4), p.u32(5), p.i(6)),
+                    p, 8, 0);
+            case "LENGTH" -> fs(new Change.Length(ts, p.u32(0), p.u64(1), p.i(2) != 0), p, 3, 0);
+            case "ACCESS" -> fs(new Change.Access(ts, p.u32(0)), p, 1, 0);
+            case "AMTIME" -> fs(new Change.Amtime(ts, p.u32(0), p.u32(1), p.u32(2), p.u32(3)), p, 4, 0);
+            case "SETXATTR" -> fs(new Change.SetXattr(ts, p.u32(0), p.name(1), p.name(2), p.i(3)), p, 4, 0);
+            case "SETTRASHTIME" -> fs(new Change.SetTrashTime(ts, p.u32(0), p.u32(1), p.u32(2), p.i(3), p.result32(0),
+                    p.result32(1), p.result32(2)), p, 4, 3);
+            case "SETSCLASS" -> fs(new Change.SetSclass(ts, p.u32(0), p.u32(1), p.i(2), p.i(3), p.i(4), p.result32(0),
+                    p.result32(1), p.result32(2)), p, 5, 3);
+            case "SETEATTR" -> fs(new Change.SetEattr(ts, p.u32(0), p.u32(1), p.i(2), p.i(3), p.result32(0),
+                    p.result32(1), p.result32(2)), p, 4, 3);
+            case "EMPTYTRASH" -> fs(new Change.EmptyTrash(ts, p.i(0), p.result32(0), p.result32(1), p.result32(2)),
+                    p, 1, 3);
+            case "EMPTYSUSTAINED" -> fs(new Change.EmptySustained(ts, p.i(0), p.result32(0), p.result32(1)), p, 1, 2);
+            case "FREEINODES" -> fs(new Change.FreeInodes(ts, p.i(0), p.result32(0), p.result32(1), p.result32(2)),
+                    p, 1, 3);
+            case "PURGE" -> fs(new Change.Purge(ts, p.u32(0)), p, 1, 0);
+            case "ACQUIRE" -> fs(new Change.Acquire(ts, p.u32(0), p.u32(1)), p, 2, 0);
+            case "RELEASE" -> fs(new Change.Release(ts, p.u32(0), p.u32(1)), p, 2, 0);
+            case "SETFILECHUNK" -> fs(new Change.SetFileChunk(ts, p.u32(0), p.i(1), p.u64(2)), p, 3, 0);
+            case "CHUNKNEW" -> chunk(new ChunkChange.Created(ts, p.u64(0), p.u32(1), p.u32(2), p.i(3)), p, 4);
+            case "CHUNKCOW" -> chunk(new ChunkChange.CopiedOnWrite(ts, p.u64(0), p.u64(1), p.u32(2)), p, 3);
+            case "SETVERSION" -> chunk(new ChunkChange.VersionSet(ts, p.u64(0), p.u32(1), p.u32(2)), p, 3);
+            case "LOCK" -> chunk(new ChunkChange.Locked(ts, p.u64(0), p.u32(1)), p, 2);
+            case "UNLOCK" -> chunk(new ChunkChange.Unlocked(ts, p.u64(0)), p, 1);
+            case "CHUNKADD" -> chunk(new ChunkChange.Adopted(ts, p.u64(0), p.u32(1), p.u32(2)), p, 3);
+            case "CHUNKDEL" -> chunk(new ChunkChange.Deleted(ts, p.u64(0), p.u32(1)), p, 2);
+            case "CSDBOP" -> {
+                p.expect(4, 0);
+                int code = p.i(0);
+                CsdbChange.Op kind = null;
+                for (CsdbChange.Op o : CsdbChange.Op.values()) {
+                    if (o.code() == code) {
+                        kind = o;
+                    }
+                }
+                if (kind == null) {
+                    throw new IllegalArgumentException("CSDBOP with unknown operation " + code);
+                }
+                yield new LoggedChange.Csdb(new CsdbChange(ts, kind, p.u32(1), p.i(2), p.u32(3)));
+            }
+            case "SETMETAID" -> {
+                p.expect(1, 0);
+                yield new LoggedChange.MetaId(ts, p.u64(0));
+            }
+            default -> throw new IllegalArgumentException("operation " + op + " is not replayed by jmfs");
+        };
+    }
+
+    private static LoggedChange fs(Change c, Parsed p, int args, int results) {
+        p.expect(args, results);
+        return new LoggedChange.Fs(c);
+    }
+
+    private static LoggedChange chunk(ChunkChange c, Parsed p, int args) {
+        p.expect(args, 0);
+        return new LoggedChange.Chunks(c);
+    }
+
+    private static String[] args(String inside) {
+        if (inside.isEmpty()) {
+            return new String[0];
+        }
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= inside.length(); i++) {
+            if (i == inside.length() || inside.charAt(i) == ',') {
+                out.add(inside.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    static int u32(String s) {
+        try {
+            long v = Long.parseLong(s);
+            if (v < Integer.MIN_VALUE || v > 0xFFFFFFFFL) {
+                throw new IllegalArgumentException("number out of range: " + s);
+            }
+            return (int) v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: '" + s + "'");
+        }
+    }
+
+    /** %XX-unescapes a name (the inverse of ChangeText.escape). */
+    static byte[] unescape(String s) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length()) {
+                    throw new IllegalArgumentException("broken %XX escape in '" + s + "'");
+                }
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    throw new IllegalArgumentException("broken %XX escape in '" + s + "'");
+                }
+                out.write(hi << 4 | lo);
+                i += 2;
+            } else if (c > 0xFF) {
+                throw new IllegalArgumentException("non-byte character in '" + s + "'");
+            } else {
+                out.write(c);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private record Parsed(String op, String[] a, String[] r) {
+        void expect(int args, int results) {
+            if (a.length != args || r.length != results) {
+                throw new IllegalArgumentException(op + " takes " + args + " arguments and " + results
+                        + " results, not " + a.length + " and " + r.length);
+            }
+        }
+
+        private String arg(int i) {
+            if (i >= a.length) {
+                throw new IllegalArgumentException(op + ": missing argument " + (i + 1));
+            }
+            return a[i];
+        }
+
+        int i(int idx) {
+            return ChangelogParser.u32(arg(idx));
+        }
+
+        int u32(int idx) {
+            return ChangelogParser.u32(arg(idx));
+        }
+
+        long u64(int idx) {
+            try {
+                return Long.parseUnsignedLong(arg(idx));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(op + ": not a number: '" + arg(idx) + "'");
+            }
+        }
+
+        byte[] name(int idx) {
+            return unescape(arg(idx));
+        }
+
+        int result32(int idx) {
+            if (idx >= r.length) {
+                throw new IllegalArgumentException(op + ": missing result " + (idx + 1));
+            }
+            return ChangelogParser.u32(r[idx]);
+        }
+    }
+}

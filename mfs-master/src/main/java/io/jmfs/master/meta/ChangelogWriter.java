@@ -1,0 +1,256 @@
+package io.jmfs.master.meta;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The changelog's writer thread: lines arrive through a queue from the metadata thread and are appended to
+ * {@code changelog.0.mfs}; whenever the queue runs dry the bytes are handed to the OS (so a killed master loses
+ * nothing it had written), and with {@link #FSYNC} forced to the disk too. Rotation (hourly, and at each dump)
+ * also runs here, under {@link #filesLock()} so a dump reading the older files never sees them renamed.
+ */
+public final class ChangelogWriter implements AutoCloseable {
+    /** CHANGELOG_SAVE_MODE values. */
+    public static final int BACKGROUND = 0;
+    public static final int FOREGROUND = 1;
+    public static final int FSYNC = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(ChangelogWriter.class);
+
+    private sealed interface Item permits Text, Rotate, Flush, Stop {
+    }
+
+    private record Text(String line) implements Item {
+    }
+
+    private record Rotate(CompletableFuture<Integer> done) implements Item {
+    }
+
+    private record Flush(CompletableFuture<Void> done) implements Item {
+    }
+
+    private record Stop() implements Item {
+    }
+
+    private final Path dir;
+    private final int backLogs;
+    private final int saveMode;
+    private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock filesLock = new ReentrantLock();
+    private final Thread thread;
+    private FileChannel out;
+    private final ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+    private volatile int rotations;
+    private volatile int pinnedFrom;
+    private volatile IOException failure;
+
+    public ChangelogWriter(Path dir, int backLogs, int saveMode) throws IOException {
+        this.dir = dir;
+        this.backLogs = backLogs;
+        this.saveMode = saveMode;
+        repairAndRotate();
+        this.thread = Thread.ofPlatform().name("mfsmaster-changelog").daemon(true).unstarted(this::run);
+        thread.start();
+    }
+
+    /**
+     * A killed master may leave {@code changelog.0.mfs} ending inside a line; cut it back to the last complete line
+     * (that change was never fully written) and start a new file, so new lines never follow a broken one.
+     */
+    private void repairAndRotate() throws IOException {
+        Path current = ChangelogFiles.file(dir, 0);
+        if (!Files.exists(current)) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(current, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            long keep = size;
+            ByteBuffer one = ByteBuffer.allocate(1);
+            while (keep > 0) {
+                one.clear();
+                ch.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            if (keep != size) {
+                log.warn("{}: cutting an incomplete last line ({} bytes) left by an interrupted write", current,
+                        size - keep);
+                ch.truncate(keep);
+                ch.force(true);
+            }
+        }
+        ChangelogFiles.rotate(dir, Math.max(1, backLogs));
+    }
+
+    /** Appends one complete line (without its newline). Any thread; called from the metadata thread. */
+    public void write(String line) {
+        queue.add(new Text(line));
+    }
+
+    /** Starts a new changelog.0.mfs after everything queued so far; completes with the rotation count. */
+    public CompletableFuture<Integer> rotate() {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        queue.add(new Rotate(done));
+        return done;
+    }
+
+    /** Completes once everything queued so far is handed to the OS (and forced in FSYNC mode). */
+    public CompletableFuture<Void> flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.add(new Flush(done));
+        return done;
+    }
+
+    /** Held while files are renamed; a dump reading older changelogs holds it too. */
+    ReentrantLock filesLock() {
+        return filesLock;
+    }
+
+    /** Rotated files from rotation number {@code rotation} on are still needed (by the base of the next dump). */
+    void pinFrom(int rotation) {
+        this.pinnedFrom = rotation;
+    }
+
+    int rotations() {
+        return rotations;
+    }
+
+    /** The last write error, if writing failed (the master keeps running, as MooseFS does, but says so). */
+    public IOException failure() {
+        return failure;
+    }
+
+    private void run() {
+        List<Item> batch = new ArrayList<>();
+        try {
+            while (true) {
+                batch.clear();
+                batch.add(queue.take());
+                queue.drainTo(batch, 10_000);
+                List<CompletableFuture<Void>> flushed = new ArrayList<>();
+                for (Item item : batch) {
+                    switch (item) {
+                        case Text t -> append(t.line());
+                        case Flush f -> flushed.add(f.done());
+                        case Rotate r -> {
+                            handOver(true);
+                            doRotate();
+                            r.done().complete(rotations);
+                        }
+                        case Stop s -> {
+                            handOver(true);
+                            closeFile();
+                            flushed.forEach(f -> f.complete(null));
+                            return;
+                        }
+                    }
+                }
+                handOver(saveMode == FSYNC || !flushed.isEmpty() && saveMode != BACKGROUND);
+                flushed.forEach(f -> f.complete(null));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void append(String line) {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        if (buf.remaining() < bytes.length) {
+            handOver(false);
+        }
+        if (bytes.length > buf.capacity()) {
+            writeOut(ByteBuffer.wrap(bytes));
+        } else {
+            buf.put(bytes);
+        }
+    }
+
+    /** Writes the buffer to the file (and forces it when asked). */
+    private void handOver(boolean force) {
+        buf.flip();
+        if (buf.hasRemaining()) {
+            writeOut(buf);
+        }
+        buf.clear();
+        if (force && out != null) {
+            try {
+                out.force(false);
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+    }
+
+    private void writeOut(ByteBuffer b) {
+        try {
+            if (out == null) {
+                out = FileChannel.open(ChangelogFiles.file(dir, 0), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            }
+            while (b.hasRemaining()) {
+                out.write(b);
+            }
+        } catch (IOException e) {
+            fail(e);
+        }
+    }
+
+    private void doRotate() {
+        filesLock.lock();
+        try {
+            closeFile();
+            int needed = rotations + 1 - pinnedFrom + 1;
+            ChangelogFiles.rotate(dir, Math.max(backLogs, needed));
+            rotations++;
+        } catch (IOException e) {
+            fail(e);
+        } finally {
+            filesLock.unlock();
+        }
+    }
+
+    private void closeFile() {
+        if (out != null) {
+            try {
+                out.force(false);
+                out.close();
+            } catch (IOException e) {
+                fail(e);
+            }
+            out = null;
+        }
+    }
+
+    private void fail(IOException e) {
+        if (failure == null) {
+            log.error("changelog write failed in {}: {}", dir, e.toString());
+        }
+        failure = e;
+    }
+
+    /** Writes everything queued, closes the file and ends the thread. */
+    @Override
+    public void close() {
+        queue.add(new Stop());
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

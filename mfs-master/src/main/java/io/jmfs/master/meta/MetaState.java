@@ -1,0 +1,95 @@
+package io.jmfs.master.meta;
+
+import io.jmfs.master.chunks.ChunkRegistry;
+import io.jmfs.master.cluster.ChunkserverRegistry;
+import io.jmfs.master.fs.MetaClock;
+import io.jmfs.master.fs.Namespace;
+import io.jmfs.master.fs.NamespaceSettings;
+import io.jmfs.master.fs.change.ChangeSink;
+import io.jmfs.master.sessions.SessionRegistry;
+import java.util.Objects;
+
+/**
+ * Everything a metadata dump holds and a changelog changes: the namespace, sessions, chunk table and chunkserver
+ * database, with the metadata id and the metadata version (the version the next change gets, which is the dump
+ * header's "first version not contained"). The live master wraps its own components; tools and background dumps
+ * make a standalone one with {@link #standalone}. Owned by one thread at a time.
+ */
+public final class MetaState {
+    private final Namespace namespace;
+    private final SessionRegistry sessions;
+    private final ChunkRegistry chunks;
+    private final ChunkserverRegistry servers;
+    private long metaId;
+    private long version = 1;
+    /** Storage classes as loaded (kept opaque and written back); null = MooseFS's nine default classes. */
+    private byte[] storageClasses;
+
+    public MetaState(Namespace namespace, SessionRegistry sessions, ChunkRegistry chunks, ChunkserverRegistry servers,
+                     long metaId) {
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.chunks = Objects.requireNonNull(chunks, "chunks");
+        this.servers = Objects.requireNonNull(servers, "servers");
+        this.metaId = metaId;
+    }
+
+    /** A state of its own, not connected to anything (tools, replay checks, background dumps). */
+    public static MetaState standalone(long metaId) {
+        ChunkRegistry chunks = new ChunkRegistry(change -> { });
+        Namespace ns = new Namespace(() -> 0, ChangeSink.DISCARD, (inode, chunkId) -> chunks.releaseFileReference(chunkId),
+                NamespaceSettings.DEFAULTS);
+        return new MetaState(ns, new SessionRegistry(SessionRegistry.DEFAULT_SUSTAIN_SECONDS, 0), chunks,
+                new ChunkserverRegistry(change -> { }), metaId);
+    }
+
+    /** A standalone state with a clock (its namespace's new root gets that time). */
+    public static MetaState standalone(long metaId, MetaClock clock) {
+        ChunkRegistry chunks = new ChunkRegistry(change -> { });
+        Namespace ns = new Namespace(clock, ChangeSink.DISCARD, (inode, chunkId) -> chunks.releaseFileReference(chunkId),
+                NamespaceSettings.DEFAULTS);
+        return new MetaState(ns, new SessionRegistry(SessionRegistry.DEFAULT_SUSTAIN_SECONDS, clock.now()), chunks,
+                new ChunkserverRegistry(change -> { }), metaId);
+    }
+
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    public ChunkRegistry chunks() {
+        return chunks;
+    }
+
+    public ChunkserverRegistry servers() {
+        return servers;
+    }
+
+    public long metaId() {
+        return metaId;
+    }
+
+    void setMetaId(long metaId) {
+        this.metaId = metaId;
+    }
+
+    /** The version the next change gets. */
+    public long version() {
+        return version;
+    }
+
+    void setVersion(long version) {
+        this.version = version;
+    }
+
+    byte[] storageClasses() {
+        return storageClasses;
+    }
+
+    void setStorageClasses(byte[] body) {
+        this.storageClasses = body == null ? null : body.clone();
+    }
+}

@@ -1,0 +1,61 @@
+package io.jmfs.master.net.client;
+
+import io.jmfs.master.exports.DisabledOperation;
+import io.jmfs.master.fs.NodeType;
+import io.jmfs.master.sessions.Session;
+import io.jmfs.protocol.msg.client.ClientRequest;
+
+/**
+ * Which requests an export's {@code disable=...} option forbids (answered EPERM before anything else is checked,
+ * as MooseFS does). The finer cases MooseFS passes down into the namespace (rename over an existing entry while
+ * unlink/rmdir is disabled, setlength versus truncate) are not distinguished yet: a TRUNCATE is refused only when
+ * both are disabled.
+ */
+final class DisabledOperations {
+    private static final int OPEN_TRUNCATE = 0x08;
+
+    private DisabledOperations() {
+    }
+
+    static boolean forbids(Session session, ClientRequest request) {
+        if (session.grant().disables() == 0) {
+            return false;
+        }
+        return switch (request) {
+            case ClientRequest.SetAttr s -> (session.disabled(DisabledOperation.CHOWN)
+                    && (s.setMask() & (ClientRequest.SetAttr.SET_UID | ClientRequest.SetAttr.SET_GID)) != 0)
+                    || (session.disabled(DisabledOperation.CHMOD) && (s.setMask() & ClientRequest.SetAttr.SET_MODE) != 0);
+            case ClientRequest.Symlink s -> session.disabled(DisabledOperation.SYMLINK);
+            case ClientRequest.Mknod m -> switch (m.nodeType()) {
+                case NodeType.FIFO -> session.disabled(DisabledOperation.MKFIFO);
+                case NodeType.BLOCKDEV, NodeType.CHARDEV -> session.disabled(DisabledOperation.MKDEV);
+                case NodeType.SOCKET -> session.disabled(DisabledOperation.MKSOCK);
+                case NodeType.FILE -> session.disabled(DisabledOperation.CREATE);
+                default -> false;
+            };
+            case ClientRequest.Mkdir m -> session.disabled(DisabledOperation.MKDIR);
+            case ClientRequest.Unlink u -> session.disabled(DisabledOperation.UNLINK);
+            case ClientRequest.Rmdir r -> session.disabled(DisabledOperation.RMDIR);
+            case ClientRequest.Rename r -> {
+                boolean rename = session.disabled(DisabledOperation.RENAME);
+                boolean move = session.disabled(DisabledOperation.MOVE);
+                yield (rename && move) || (rename && !r.srcName().equals(r.dstName()))
+                        || (move && r.srcParent() != r.dstParent());
+            }
+            case ClientRequest.Link l -> session.disabled(DisabledOperation.LINK);
+            case ClientRequest.Readdir r -> session.disabled(DisabledOperation.READDIR);
+            case ClientRequest.Open o -> (o.flags() & OPEN_TRUNCATE) != 0 && session.disabled(DisabledOperation.TRUNCATE);
+            case ClientRequest.Create c -> session.disabled(DisabledOperation.CREATE);
+            case ClientRequest.ReadChunk r -> session.disabled(DisabledOperation.READ);
+            case ClientRequest.WriteChunk w -> session.disabled(DisabledOperation.WRITE);
+            case ClientRequest.Truncate t -> session.disabled(DisabledOperation.TRUNCATE)
+                    && session.disabled(DisabledOperation.SETLENGTH);
+            case ClientRequest.SetTrashTime s -> session.disabled(DisabledOperation.SETTRASH);
+            case ClientRequest.SetSclass s -> session.disabled(DisabledOperation.SETSCLASS);
+            case ClientRequest.SetEattr s -> session.disabled(DisabledOperation.SETEATTR);
+            case ClientRequest.SetXattr s -> session.disabled(DisabledOperation.SETXATTR);
+            case ClientRequest.Snapshot s -> session.disabled(DisabledOperation.SNAPSHOT);
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package io.jmfs.master.net.metalogger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChangeHistoryTest {
+
+    private static byte[] text(long v) {
+        return ("t|X(" + v + ")").getBytes();
+    }
+
+    @Test
+    void holdsConsecutiveLinesAndAnswersFromAnyOfThem() {
+        ChangeHistory h = new ChangeHistory(1800, 1000);
+        h.restartAt(10);
+        for (long v = 10; v < 20; v++) {
+            h.add(v, text(v), 0);
+        }
+        assertThat(h.covers(9)).isFalse();
+        assertThat(h.covers(20)).as("the end: nothing to replay").isTrue();
+        assertThat(h.covers(21)).isFalse();
+        assertThat(h.from(15, 3)).extracting(ChangeHistory.Line::version).containsExactly(15L, 16L, 17L);
+        assertThat(h.from(20, 3)).isEmpty();
+        assertThatThrownBy(() -> h.from(5, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void dropsTheOldestLinesBeyondItsSizeOrAge() {
+        ChangeHistory bySize = new ChangeHistory(1800, 3000);
+        bySize.restartAt(0);
+        for (long v = 0; v < 10_000; v++) {
+            bySize.add(v, text(v), 0);
+        }
+        assertThat(bySize.firstVersion()).isEqualTo(7000);
+        assertThat(bySize.from(7000, 5000)).hasSize(3000).first().extracting(ChangeHistory.Line::version).isEqualTo(7000L);
+
+        ChangeHistory byAge = new ChangeHistory(60, 1000);
+        byAge.restartAt(0);
+        byAge.add(0, text(0), 100);
+        byAge.add(1, text(1), 130);
+        byAge.add(2, text(2), 170);
+        assertThat(byAge.firstVersion()).as("line 0 is older than 60 s at second 170").isEqualTo(1);
+    }
+
+    @Test
+    void aGapStartsTheHistoryAfresh() {
+        ChangeHistory h = new ChangeHistory(1800, 100);
+        h.restartAt(1);
+        h.add(1, text(1), 0);
+        h.add(5, text(5), 0);
+        assertThat(h.firstVersion()).isEqualTo(5);
+        assertThat(h.covers(2)).isFalse();
+    }
+
+    @Test
+    void aRestartedMasterSeedsItWithTheUnbrokenTailOfItsChangelogs(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("changelog.3.mfs"), "1: t|A\n2: t|A\n");
+        Files.writeString(dir.resolve("changelog.2.mfs"), "4: t|A\n5: t|A\n"); // 3 is missing
+        Files.writeString(dir.resolve("changelog.1.mfs"), "6: t|A\n7: t|A\n");
+        Files.writeString(dir.resolve("changelog.0.mfs"), "8: t|B\n");
+        ChangeHistory h = new ChangeHistory(1800, 100);
+
+        HistorySeed.fill(h, dir, 9, 0);
+
+        assertThat(h.firstVersion()).isEqualTo(4);
+        assertThat(h.nextVersion()).isEqualTo(9);
+        assertThat(new String(h.from(8, 1).get(0).text())).isEqualTo("t|B");
+    }
+}
