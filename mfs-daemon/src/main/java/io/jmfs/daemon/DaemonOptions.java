@@ -62,7 +62,7 @@ public record DaemonOptions(Action action, Optional<Path> configFile, boolean fo
 
     /** The usage text, in MooseFS's layout. */
     public static String usage(DaemonDefinition daemon) {
-        return "usage: " + daemon.name() + " [-vfdaun] [-t locktimeout] [-c cfgfile] [start|stop|restart|reload|test|kill]\n"
+        return "usage: " + daemon.name() + " [-vfdun] [-t locktimeout] [-c cfgfile] [start|stop|restart|reload|test|kill]\n"
                 + "\n"
                 + "-v : print version number and exit\n"
                 + "-f : run in foreground\n"

@@ -69,6 +69,11 @@ public final class MasterState implements ClientServices {
             }
 
             @Override
+            public void referenced(int inode, long chunkId, int goal) {
+                chunks.releaser().referenced(inode, chunkId, goal);
+            }
+
+            @Override
             public void goalChanged(int inode, long chunkId, int goal) {
                 chunks.releaser().goalChanged(inode, chunkId, goal);
             }

@@ -54,7 +54,7 @@ final class FuseSession implements AutoCloseable {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Long, SerialExecutor> perFile = new ConcurrentHashMap<>();
     private final AtomicBoolean unmounted = new AtomicBoolean();
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
     private MemorySegment session = MemorySegment.NULL;
 
     FuseSession(LibFuse fuse, MfsFilesystem fs, Timeouts timeouts) {
@@ -95,23 +95,24 @@ final class FuseSession implements AutoCloseable {
 
     /** Serves the kernel until the file system is unmounted (umount, or {@link #unmount}). */
     int loop() {
-        try {
-            return fuse.sessionLoop(session);
-        } finally {
-            finished.countDown();
-        }
+        return fuse.sessionLoop(session);
     }
 
-    /** Leaves the loop and detaches the mount; idempotent. */
-    void unmount() {
+    /**
+     * Leaves the loop and detaches the mount; idempotent. Synchronized with {@link #close}: libfuse's unmount and
+     * destroy both free the session's memory, so they must never overlap (a signal's unmount runs on a JVM
+     * shutdown-hook thread while the main thread may be closing).
+     */
+    synchronized void unmount() {
         if (unmounted.compareAndSet(false, true) && !session.equals(MemorySegment.NULL)) {
             fuse.sessionExit(session);
             fuse.sessionUnmount(session);
         }
     }
 
-    boolean awaitLoopEnd(long millis) throws InterruptedException {
-        return finished.await(millis, TimeUnit.MILLISECONDS);
+    /** Waits until {@link #close} has flushed the open files and released the session. */
+    boolean awaitClosed(long millis) throws InterruptedException {
+        return closed.await(millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -124,10 +125,13 @@ final class FuseSession implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         fs.releaseAll();
-        if (!session.equals(MemorySegment.NULL)) {
-            fuse.sessionDestroy(session);
-            session = MemorySegment.NULL;
+        synchronized (this) {
+            if (!session.equals(MemorySegment.NULL)) {
+                fuse.sessionDestroy(session);
+                session = MemorySegment.NULL;
+            }
         }
+        closed.countDown();
     }
 
     private Optional<MemorySegment> stub(String name) {

@@ -34,7 +34,7 @@ final class MfsFilesystem {
     private static final long MAX_FILES = 0x7FFFFFFFL;
     static final int O_TRUNC = 01000;
 
-    /** An open regular file; {@code lock} serialises its use (MfsFile is single-threaded). */
+    /** An open regular file; its monitor serialises use of the handle (MfsFile is single-threaded). */
     static final class OpenFile {
         final int inode;
         final MfsFile file;

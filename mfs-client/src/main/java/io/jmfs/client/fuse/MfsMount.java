@@ -120,7 +120,7 @@ public final class MfsMount {
         Thread hook = new Thread(() -> {
             session.unmount();
             try {
-                session.awaitLoopEnd(60_000);
+                session.awaitClosed(60_000); // the main thread flushes open files before the JVM may end
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -9,7 +9,10 @@ public sealed interface ChunkChange {
     /** Unix seconds at which the change happened. */
     int ts();
 
-    /** A new chunk id, referenced by one file of the given goal, locked for its first write. */
+    /**
+     * A new chunk id, locked for its first write, for a file of the given goal. The file's reference is counted by
+     * the SETFILECHUNK that follows, not by this record (a kill in between leaves the chunk unreferenced).
+     */
     record Created(int ts, long chunkId, int version, int lockedTo, int goal) implements ChunkChange {
         @Override
         public String toString() {
@@ -19,8 +22,9 @@ public sealed interface ChunkChange {
     }
 
     /**
-     * Copy-on-write: a file stops referencing {@code oldChunkId} and references the new chunk
-     * {@code newChunkId} (version 1, locked), a duplicate (or duplicate-and-truncate) of the old one.
+     * Copy-on-write: the new chunk {@code newChunkId} (version 1, locked), a duplicate (or duplicate-and-truncate) of
+     * {@code oldChunkId}. The file moves its reference from the old chunk to the new one by the SETFILECHUNK that
+     * follows, not by this record (a kill in between leaves the file on the old chunk, the new one unreferenced).
      */
     record CopiedOnWrite(int ts, long oldChunkId, long newChunkId, int lockedTo) implements ChunkChange {
         @Override

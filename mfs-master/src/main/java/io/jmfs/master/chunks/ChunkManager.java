@@ -58,6 +58,11 @@ public final class ChunkManager {
             }
 
             @Override
+            public void referenced(int inode, long chunkId, int goal) {
+                ctx.chunks.addFileReference(chunkId, goal);
+            }
+
+            @Override
             public void goalChanged(int inode, long chunkId, int goal) {
                 ctx.chunks.setGoal(chunkId, goal);
             }

@@ -1,5 +1,6 @@
 package io.jmfs.master.chunks;
 
+import io.jmfs.master.fs.ChunkReleaser;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
@@ -99,6 +100,29 @@ public final class ChunkRegistry {
         }
     }
 
+    /**
+     * The namespace's hook that keeps the file counts (and goals) of this registry's chunks, for a namespace wired
+     * to nothing else (standalone metadata, tools, tests); the master routes the same calls through its chunk manager.
+     */
+    public ChunkReleaser fileReferences() {
+        return new ChunkReleaser() {
+            @Override
+            public void released(int inode, long chunkId) {
+                releaseFileReference(chunkId);
+            }
+
+            @Override
+            public void referenced(int inode, long chunkId, int goal) {
+                addFileReference(chunkId, goal);
+            }
+
+            @Override
+            public void goalChanged(int inode, long chunkId, int goal) {
+                setGoal(chunkId, goal);
+            }
+        };
+    }
+
     /** The goal of the files referencing the chunk changed (the highest one wins for shared chunks). */
     public void setGoal(long chunkId, int goal) {
         Chunk c = chunks.get(chunkId);
@@ -115,9 +139,10 @@ public final class ChunkRegistry {
     /** Applies one change; the only place persistent chunk fields change. */
     public void apply(ChunkChange change) {
         switch (change) {
+            // file references are not counted here but by the file's SETFILECHUNK that follows (addFileReference,
+            // releaseFileReference): a kill between the two lines must not leave a count that no file backs
             case ChunkChange.Created c -> {
                 Chunk chunk = new Chunk(c.chunkId(), c.version());
-                chunk.fileCount = 1;
                 chunk.goal = c.goal();
                 chunk.needVersionIncrease = false;
                 put(chunk);
@@ -125,14 +150,9 @@ public final class ChunkRegistry {
             }
             case ChunkChange.CopiedOnWrite c -> {
                 Chunk old = required(c.oldChunkId(), c);
-                old.fileCount = Math.max(0, old.fileCount - 1);
                 Chunk chunk = new Chunk(c.newChunkId(), 1);
-                chunk.fileCount = 1;
                 chunk.goal = old.goal;
                 chunk.needVersionIncrease = false;
-                if (old.fileCount == 0) {
-                    old.goal = 0;
-                }
                 put(chunk);
                 setLock(chunk, c.lockedTo());
             }

@@ -350,11 +350,26 @@ final class Applier {
             return MfsStatus.INDEXTOOBIG;
         }
         long[] chunks = s.nodes.chunks(c.inode());
+        long previous = chunks != null && c.index() < chunks.length ? chunks[c.index()] : 0;
+        if (previous == c.chunkId()) {
+            return MfsStatus.OK;
+        }
+        // the slot is what counts a chunk's file reference (see ChunkReleaser): the new chunk gains it here, the
+        // chunk it replaces (copy-on-write) loses it here, in the same changelog line; the new chunk first, so an
+        // unknown chunk id is refused before the slot changes
+        if (c.chunkId() != 0) {
+            int sclass = s.nodes.sclass(c.inode());
+            s.releaser.referenced(c.inode(), c.chunkId(), StorageClasses.exists(sclass) ? StorageClasses.goal(sclass)
+                    : StorageClasses.goal(StorageClasses.DEFAULT));
+        }
         if (chunks == null || chunks.length <= c.index()) {
             chunks = chunks == null ? new long[c.index() + 1] : Arrays.copyOf(chunks, c.index() + 1);
         }
         chunks[c.index()] = c.chunkId();
         s.nodes.setChunks(c.inode(), chunks);
+        if (previous != 0) {
+            s.releaser.released(c.inode(), previous);
+        }
         return MfsStatus.OK;
     }
 }

@@ -66,7 +66,7 @@ final class AttrOps {
             if (!c.isRoot() && (mask & SetAttr.UID) != 0 && c.uid() != r.uid()) {
                 return FsResult.error(MfsStatus.EPERM);
             }
-            if (!c.isRoot() && (mask & SetAttr.GID) != 0 && !c.inGroup(r.gid())) {
+            if (!c.isRoot() && !c.ignoreGid() && (mask & SetAttr.GID) != 0 && !c.inGroup(r.gid())) {
                 return FsResult.error(MfsStatus.EPERM);
             }
         }

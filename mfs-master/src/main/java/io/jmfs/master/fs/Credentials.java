@@ -4,10 +4,16 @@ import java.util.Arrays;
 
 /**
  * Who asks: the uid and the group list (first = primary gid, used as the group of new nodes) after the sessions
- * layer applied its export mappings. uid 0 passes every permission check, as in MooseFS.
+ * layer applied its export mappings. uid 0 passes every permission check, as in MooseFS. {@code ignoreGid} (the
+ * export's {@code ignoregid} option) leaves group checks to the mount: the master then grants a non-owner the
+ * group and other bits together, and lets an owner chgrp to any group.
  */
-public record Credentials(int uid, int[] gids) {
+public record Credentials(int uid, int[] gids, boolean ignoreGid) {
     public static final Credentials ROOT = new Credentials(0, new int[] {0});
+
+    public Credentials(int uid, int[] gids) {
+        this(uid, gids, false);
+    }
 
     public Credentials {
         if (gids.length == 0) {
@@ -44,16 +50,17 @@ public record Credentials(int uid, int[] gids) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Credentials c && c.uid == uid && Arrays.equals(c.gids, gids);
+        return o instanceof Credentials c && c.uid == uid && Arrays.equals(c.gids, gids) && c.ignoreGid == ignoreGid;
     }
 
     @Override
     public int hashCode() {
-        return uid * 31 + Arrays.hashCode(gids);
+        return (uid * 31 + Arrays.hashCode(gids)) * 2 + (ignoreGid ? 1 : 0);
     }
 
     @Override
     public String toString() {
-        return "uid=" + Integer.toUnsignedString(uid) + " gids=" + Arrays.toString(gids);
+        return "uid=" + Integer.toUnsignedString(uid) + " gids=" + Arrays.toString(gids)
+                + (ignoreGid ? " ignoregid" : "");
     }
 }

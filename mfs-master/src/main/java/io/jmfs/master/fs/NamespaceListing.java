@@ -27,7 +27,7 @@ final class NamespaceListing {
                     .append(" m").append(n.mtime(i)).append(" c").append(n.ctime(i)).append(" n")
                     .append(n.nlink(i)).append(" l").append(n.length(i)).append(" e").append(n.eattr(i))
                     .append(" w").append(n.winattr(i)).append(" f").append(n.flags(i)).append(" tt")
-                    .append(n.trashHours(i));
+                    .append(n.trashHours(i)).append(" sc").append(n.sclass(i));
             long[] chunks = n.chunks(i);
             if (chunks != null) {
                 sb.append(" chunks=").append(Arrays.toString(chunks));

@@ -49,7 +49,7 @@ public final class NamespacePersistence {
     private final FsState s;
     private boolean loading;
     /** During a load: the last child edge appended to each directory, so children keep the dump's order. */
-    private Map<Integer, Integer> loadTails;
+    private io.jmfs.master.fs.store.PagedInts loadTails;
 
     NamespacePersistence(FsState state) {
         this.s = state;
@@ -174,7 +174,7 @@ public final class NamespacePersistence {
         s.dirCount = 0;
         s.fileCount = 0;
         loading = true;
-        loadTails = new java.util.HashMap<>();
+        loadTails = new io.jmfs.master.fs.store.PagedInts(0);
     }
 
     /** Adds one node; every problem is an {@link IllegalArgumentException} naming the inode. */
@@ -232,6 +232,29 @@ public final class NamespacePersistence {
         }
     }
 
+    /** Receives a file's chunk reference: the file, its storage class, the chunk id (never 0). */
+    @FunctionalInterface
+    public interface ChunkRefVisitor {
+        void chunk(int inode, int sclass, long chunkId);
+    }
+
+    /** Visits every chunk reference of every file (without copying node records). */
+    public void forEachChunkReference(ChunkRefVisitor visitor) {
+        int max = s.inodes.maxInode();
+        for (int i = 1; i <= max; i++) {
+            long[] chunks = s.nodes.chunks(i);
+            if (chunks == null || !NodeType.isFileLike(s.nodes.type(i))) {
+                continue;
+            }
+            int sclass = s.nodes.sclass(i);
+            for (long c : chunks) {
+                if (c != 0) {
+                    visitor.chunk(i, sclass, c);
+                }
+            }
+        }
+    }
+
     /** Adds one entry after every node is loaded. */
     public void loadEdge(int parent, int child, long edgeId, byte[] name) {
         requireLoading();
@@ -283,14 +306,14 @@ public final class NamespacePersistence {
             throw new IllegalArgumentException("entry " + describe(parent, name) + " appears twice");
         }
         int slot = s.edges.add(parent, child, name, edgeId);
-        Integer tail = loadTails.get(parent);
-        if (tail == null) {
+        int tail = loadTails.get(parent);
+        if (tail == 0) {
             s.nodes.setFirstChild(parent, slot);
         } else {
             s.edges.setNextChild(tail, slot);
             s.edges.setPrevChild(slot, tail);
         }
-        loadTails.put(parent, slot);
+        loadTails.set(parent, slot);
         // hard links: keep the dump's order of a node's entries too (append to the parents list)
         int e = s.nodes.firstParent(child);
         if (e == 0) {
@@ -312,6 +335,7 @@ public final class NamespacePersistence {
     public void loadNextEdgeId(long nextEdgeId) {
         requireLoading();
         s.nextEdgeId = nextEdgeId;
+        s.edges.reserve(s.nodeCount + s.nodeCount / 4);
     }
 
     public void loadFree(int inode, int freeTime) {

@@ -23,6 +23,9 @@ final class Perms {
         if (c.uid() == s.nodes.uid(inode) || (s.nodes.eattr(inode) & NodeAttr.EATTR_NOOWNER) != 0) {
             return (mode >> 6) & 7;
         }
+        if (c.ignoreGid()) {
+            return ((mode >> 3) | mode) & 7;
+        }
         if (c.inGroup(s.nodes.gid(inode))) {
             return (mode >> 3) & 7;
         }

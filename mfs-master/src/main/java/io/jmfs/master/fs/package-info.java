@@ -1,13 +1,14 @@
 /**
  * The master's namespace (MooseFS's {@code filesystem.c} concern): inodes of every type, directory entries,
- * hard links, attributes, trash and sustained files, extended attributes, inode-number reuse.
+ * hard links, attributes, trash and sustained files, extended attributes, inode-number reuse, per-node storage
+ * class (goal), trash time and extra attributes with their subtree forms, paths and directory statistics.
  *
  * <p>Invariants:
  * <ul>
  *   <li><b>Single owner.</b> All state here is touched only by the master's metadata thread. No locks, no
  *       {@code synchronized}, no threads, no network types.</li>
  *   <li><b>One apply path.</b> Every mutation is validated by an operation family ({@code CreateOps},
- *       {@code RemoveOps}, {@code AttrOps}, {@code XattrOps}, {@code TrashOps}), its values resolved (new inode
+ *       {@code RemoveOps}, {@code AttrOps}, {@code XattrOps}, {@code TrashOps}, {@code PolicyOps}), its values resolved (new inode
  *       number, timestamps from the injected {@link io.jmfs.master.fs.MetaClock}), recorded as a
  *       {@link io.jmfs.master.fs.change.Change} to the {@link io.jmfs.master.fs.change.ChangeSink}, and only then
  *       applied by {@code Applier}, the same code {@link io.jmfs.master.fs.Namespace#replay} runs.
@@ -17,6 +18,13 @@
  *       edge ids (counting down from 2^63-2).</li>
  *   <li><b>Compact.</b> Nodes and entries live column-wise in paged primitive arrays
  *       ({@link io.jmfs.master.fs.store}); names are bytes in an arena; no object per inode.</li>
+ *   <li><b>Storage classes.</b> Every directory and file carries a class id 1..9 (the predefined classes, equal to
+ *       goals 1..9; the root starts at 2), inherited from the parent at creation; a file's chunks are told their
+ *       goal through {@link io.jmfs.master.fs.ChunkReleaser#goalChanged} whenever its class changes.</li>
+ *   <li><b>Chunk references follow the slots.</b> A chunk's file count changes only when a file's chunk slot does
+ *       (SETFILECHUNK, truncation, removal), through {@link io.jmfs.master.fs.ChunkReleaser}; the chunk records
+ *       (CHUNKNEW, CHUNKCOW) count nothing, so a kill between a chunk's creation and its placement cannot leave a
+ *       count that no file backs.</li>
  * </ul>
  */
 package io.jmfs.master.fs;

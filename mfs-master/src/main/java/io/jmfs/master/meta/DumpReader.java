@@ -446,22 +446,13 @@ public final class DumpReader {
 
     private void addChunkReferences() throws MetadataException {
         List<String> missing = new ArrayList<>();
-        ns.forEachNode(n -> {
-            if (n.chunks() == null) {
-                return;
-            }
-            int goal = n.sclass() >= 1 && n.sclass() <= 9 ? n.sclass() : 2;
-            for (long c : n.chunks()) {
-                if (c == 0) {
-                    continue;
+        ns.forEachChunkReference((inode, sclass, chunkId) -> {
+            try {
+                state.chunks().addFileReference(chunkId, sclass >= 1 && sclass <= 9 ? sclass : 2);
+            } catch (IllegalStateException e) {
+                if (missing.size() < 10) {
+                    missing.add("inode " + inode + " references unknown chunk " + String.format("%016X", chunkId));
                 }
-                if (state.chunks().get(c) == null) {
-                    if (missing.size() < 10) {
-                        missing.add("inode " + n.inode() + " references unknown chunk " + String.format("%016X", c));
-                    }
-                    continue;
-                }
-                state.chunks().addFileReference(c, goal);
             }
         });
         if (!missing.isEmpty()) {

@@ -37,7 +37,7 @@ public final class MetaState {
     /** A state of its own, not connected to anything (tools, replay checks, background dumps). */
     public static MetaState standalone(long metaId) {
         ChunkRegistry chunks = new ChunkRegistry(change -> { });
-        Namespace ns = new Namespace(() -> 0, ChangeSink.DISCARD, (inode, chunkId) -> chunks.releaseFileReference(chunkId),
+        Namespace ns = new Namespace(() -> 0, ChangeSink.DISCARD, chunks.fileReferences(),
                 NamespaceSettings.DEFAULTS);
         return new MetaState(ns, new SessionRegistry(SessionRegistry.DEFAULT_SUSTAIN_SECONDS, 0), chunks,
                 new ChunkserverRegistry(change -> { }), metaId);
@@ -46,7 +46,7 @@ public final class MetaState {
     /** A standalone state with a clock (its namespace's new root gets that time). */
     public static MetaState standalone(long metaId, MetaClock clock) {
         ChunkRegistry chunks = new ChunkRegistry(change -> { });
-        Namespace ns = new Namespace(clock, ChangeSink.DISCARD, (inode, chunkId) -> chunks.releaseFileReference(chunkId),
+        Namespace ns = new Namespace(clock, ChangeSink.DISCARD, chunks.fileReferences(),
                 NamespaceSettings.DEFAULTS);
         return new MetaState(ns, new SessionRegistry(SessionRegistry.DEFAULT_SUSTAIN_SECONDS, clock.now()), chunks,
                 new ChunkserverRegistry(change -> { }), metaId);

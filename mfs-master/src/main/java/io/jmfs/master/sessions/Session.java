@@ -123,7 +123,7 @@ public final class Session {
     /**
      * The caller's identity after the export's mapping: uid 0 becomes the {@code maproot} user and its primary gid
      * the {@code maproot} group; with {@code mapall} every other uid and primary gid become the {@code mapall}
-     * ones. Supplementary gids pass unchanged, as in MooseFS.
+     * ones. Supplementary gids pass unchanged, as in MooseFS. With {@code ignoregid} the namespace skips group checks.
      */
     public Credentials map(int uid, int... gids) {
         if (gids.length == 0) {
@@ -132,13 +132,13 @@ public final class Session {
         int[] mapped = gids.clone();
         if (uid == 0) {
             mapped[0] = grant.rootGid();
-            return new Credentials(grant.rootUid(), mapped);
+            return new Credentials(grant.rootUid(), mapped, grant.ignoreGid());
         }
         if (grant.mapAll()) {
             mapped[0] = grant.mapAllGid();
-            return new Credentials(grant.mapAllUid(), mapped);
+            return new Credentials(grant.mapAllUid(), mapped, grant.ignoreGid());
         }
-        return new Credentials(uid, mapped);
+        return new Credentials(uid, mapped, grant.ignoreGid());
     }
 
     /**

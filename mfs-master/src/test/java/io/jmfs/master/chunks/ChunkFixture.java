@@ -43,8 +43,23 @@ final class ChunkFixture implements FileChunkSlots {
         return files.getOrDefault(slot(inode, index), 0L);
     }
 
+    /** As the namespace's SETFILECHUNK does: the slot's new chunk gains the file reference, the old one loses it. */
     @Override
     public void setChunk(int inode, int index, long chunkId) {
+        Long previous = files.put(slot(inode, index), chunkId);
+        if (previous != null && previous == chunkId) {
+            return;
+        }
+        if (chunkId != 0) {
+            chunks.addFileReference(chunkId, chunks.get(chunkId).goal); // the goal the write asked for
+        }
+        if (previous != null && previous != 0) {
+            chunks.releaseFileReference(previous);
+        }
+    }
+
+    /** Test setup: the file already holds the chunk (its reference is counted by {@link #chunk}). */
+    void place(int inode, int index, long chunkId) {
         files.put(slot(inode, index), chunkId);
     }
 

@@ -120,7 +120,7 @@ class ServerReportsTest {
         ChunkserverInfo a = f.server(9422, 10, 100);
         Chunk chunk = f.chunk(5, 3, 1, 1);
         f.copies(chunk, a);
-        f.setChunk(7, 0, 5);
+        f.place(7, 0, 5);
         f.write(7, 0, 1);
         assertThat(chunk.copyOn(a.csid()).state()).isEqualTo(CopyState.BUSY);
 

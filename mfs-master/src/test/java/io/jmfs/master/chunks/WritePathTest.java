@@ -71,7 +71,7 @@ class WritePathTest {
         ChunkserverInfo a = f.server(9422, 10, 100);
         Chunk chunk = f.chunk(5, 8, 1, 1);
         f.copies(chunk, a);
-        f.setChunk(7, 0, 5);
+        f.place(7, 0, 5);
         f.manager.serverDisconnected(a.csid());
 
         assertThat(f.write(7, 0, 1).grant().status()).isEqualTo(MfsStatus.CSNOTPRESENT);
@@ -103,7 +103,7 @@ class WritePathTest {
         ChunkserverInfo b = f.server(9423, 10, 100);
         Chunk shared = f.chunk(5, 8, 2, 2);
         f.copies(shared, a, b);
-        f.setChunk(7, 0, 5);
+        f.place(7, 0, 5);
 
         var answer = f.write(7, 0, 2);
 
@@ -124,7 +124,7 @@ class WritePathTest {
         ChunkserverInfo b = f.server(9423, 10, 100);
         Chunk chunk = f.chunk(5, 8, 2, 1);
         f.copies(chunk, a, b); // freshly (re)registered copies: may have diverged
-        f.setChunk(7, 0, 5);
+        f.place(7, 0, 5);
 
         var first = f.write(7, 0, 2);
         assertThat(f.gateway.drain()).containsExactlyInAnyOrder(
@@ -147,7 +147,7 @@ class WritePathTest {
         ChunkserverInfo b = f.server(9423, 10, 100);
         Chunk chunk = f.chunk(5, 8, 2, 1);
         f.copies(chunk, a, b);
-        f.setChunk(7, 0, 5);
+        f.place(7, 0, 5);
 
         var answer = f.write(7, 0, 2);
         f.manager.onSetVersionResult(a.csid(), 5, MfsStatus.IO);
@@ -205,7 +205,7 @@ class WritePathTest {
         ChunkserverInfo a = f.server(9422, 10, 100);
         Chunk chunk = f.chunk(5, 8, 1, 1);
         f.copies(chunk, a);
-        f.setChunk(7, 0, 5);
+        f.place(7, 0, 5);
         f.manager.chunkLost(a.csid(), 5);
 
         assertThat(f.write(7, 0, 1).grant().status()).isEqualTo(MfsStatus.CHUNKLOST);
@@ -216,7 +216,7 @@ class WritePathTest {
         ChunkserverInfo a = f.server(9422, 10, 100);
         Chunk chunk = f.chunk(5, 8, 1, 1);
         f.copies(chunk, a);
-        f.setChunk(7, 0, 5);
+        f.place(7, 0, 5);
 
         var answer = f.truncate(7, 0, 1000);
         assertThat(f.gateway.drain()).containsExactly(new FakeGateway.Truncate(a.csid(), 5, 1000, 9, 8));
@@ -232,7 +232,7 @@ class WritePathTest {
         ChunkserverInfo a = f.server(9422, 10, 100);
         Chunk chunk = f.chunk(5, 8, 1, 2);
         f.copies(chunk, a);
-        f.setChunk(7, 0, 5);
+        f.place(7, 0, 5);
 
         var answer = f.truncate(7, 0, 1000);
         assertThat(f.gateway.drain()).containsExactly(new FakeGateway.DuplicateTruncate(a.csid(), 6, 1, 5, 8, 1000));
@@ -271,6 +271,7 @@ class WritePathTest {
             replayed.apply(change);
         }
         replayed.addFileReference(1, 1); // the snapshot's reference is the namespace's to replay
+        f.files.values().forEach(id -> replayed.addFileReference(id, 1)); // and so are the files' slots
         assertThat(replayed.nextChunkId()).isEqualTo(f.chunks.nextChunkId());
         for (long id : List.of(1L, 2L)) {
             Chunk live = f.chunks.get(id);

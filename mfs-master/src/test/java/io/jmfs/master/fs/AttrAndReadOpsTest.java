@@ -219,4 +219,17 @@ class AttrAndReadOpsTest {
         ns.setxattr(alice, f, b("user.k"), b("v"), 0, false);
         assertThat(fx.attr(f).flags() & NodeAttr.MATTR_NOXATTR).isZero();
     }
+
+    @Test
+    void withIgnoregidANonOwnerGetsGroupAndOtherBitsTogetherAndOwnersMayChgrpFreely() {
+        int f = ns.mknod(ROOT, 1, b("g"), NodeType.FILE, 0604, 0, 0).orThrow().inode(); // group none, other read
+        ns.setattr(ROOT, f, SetAttr.chmod(0624)).orThrow(); // group write, other read
+        Credentials stranger = new Credentials(1001, new int[] {1001}, true);
+        assertThat(ns.access(stranger, f, Perms.R | Perms.W)).isEqualTo(MfsStatus.OK);
+        assertThat(ns.access(bob, f, Perms.W)).isEqualTo(MfsStatus.EACCES);
+
+        int mine = aliceFile();
+        Credentials aliceIgnoringGid = new Credentials(1000, new int[] {1000}, true);
+        assertThat(ns.setattr(aliceIgnoringGid, mine, SetAttr.chown(1000, 7)).orThrow().gid()).isEqualTo(7);
+    }
 }

@@ -46,7 +46,11 @@ class KillNineTest {
             assertThat(ready).as("round %d: the child started", round).startsWith("ready ");
             long startVersion = Long.parseLong(ready.substring(6));
             assertThat(startVersion).as("a restart continues where the last run's log ended").isGreaterThanOrEqualTo(lastVersion);
-            Thread.sleep(200 + rnd.nextInt(1500));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (lastCompleteVersion(dir) <= startVersion && System.nanoTime() < deadline) {
+                Thread.sleep(20); // the workload has begun writing (a busy machine may take a while)
+            }
+            Thread.sleep(rnd.nextInt(1500));
             child.destroyForcibly(); // SIGKILL
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 

@@ -35,7 +35,7 @@ final class LiveFixture implements AutoCloseable {
     LiveFixture(Path dir, boolean autoRecover, int startTime) throws IOException {
         this.dir = dir;
         this.now = startTime;
-        ns = new Namespace(() -> now, router, (inode, chunkId) -> chunks.releaseFileReference(chunkId),
+        ns = new Namespace(() -> now, router, chunks.fileReferences(),
                 new NamespaceSettings(300, 32767));
         state = new MetaState(ns, new SessionRegistry(86400, now), chunks, new ChunkserverRegistry(router), 0);
         PersistenceSettings settings = PersistenceSettings.of(dir, 50, 2, 1, ChangelogWriter.BACKGROUND, autoRecover);

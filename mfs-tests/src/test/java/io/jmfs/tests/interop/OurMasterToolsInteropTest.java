@@ -26,6 +26,9 @@ class OurMasterToolsInteropTest {
             mfsseteattr -f nodatacache t/a > /dev/null && echo "[$(mfsgeteattr t/a)]"
             echo "paths: $(mfsfilepaths t/sub/b | tail -1)"
             mfsdirinfo t | tr -s ' '
+            echo "classes: $(mfsscadmin list | tr '\n' ' ')"
+            long=$(mfsscadmin list -l)
+            echo "$long" | grep -q '^3 : ' && ! echo "$long" | grep -q -e error -e wrong && echo "class definitions listed"
             flock -x t/a -c 'sleep 2' &
             sleep 0.5
             flock -n -x t/a -c true && echo "flock: not held" || echo "flock: held"
@@ -62,6 +65,7 @@ class OurMasterToolsInteropTest {
                     .contains(" files with goal 3 : 2", " directories with goal 3 : 2")
                     .contains("[t/sub/b: 3600]", "[t/a: nodatacache]", "paths: t/sub/b")
                     .contains(" inodes: 4", " directories: 2", " files: 2")
+                    .contains("classes: 1 2 3 4 5 6 7 8 9", "class definitions listed")
                     .contains("flock: held", "flock: granted after waiting")
                     .contains("posix: range locked", "posix: other range free");
         }

@@ -1,8 +1,8 @@
 package io.jmfs.chunkserver.net.master;
 
 /**
- * The "heavy load" status of CSTOMA_CURRENT_LOAD, from the number of pending disk operations, with MooseFS's
- * hysteresis: overloaded above 3/4 of WORKERS_MAX (250) operations, OK again below 2/4, unchanged in between.
+ * The "heavy load" status of CSTOMA_CURRENT_LOAD, from the number of busy disk workers, with MooseFS's
+ * hysteresis: overloaded above 3/4 of WORKERS_MAX (250) busy workers, OK again below 2/4, unchanged in between.
  * The master avoids placing new chunks on an overloaded server. Not thread-safe: one per master session.
  */
 final class LoadStatus {
@@ -14,7 +14,7 @@ final class LoadStatus {
 
     private int status = OK;
 
-    /** The status to report with {@code load} pending operations. */
+    /** The status to report with {@code load} busy workers. */
     int update(int load) {
         if (load > HIGH_MARK) {
             status = OVERLOADED;

@@ -198,10 +198,14 @@ final class MasterSession extends ChannelInboundHandlerAdapter {
                 LOAD_REPORT_MILLIS, LOAD_REPORT_MILLIS, TimeUnit.MILLISECONDS));
     }
 
-    /** CURRENT_LOAD: the disk operations queued or running now, as MooseFS reports its job count. */
+    /**
+     * CURRENT_LOAD: the disk operations queued or running now, as MooseFS reports its job count; the heavy-load
+     * status comes, as in MooseFS, from the busy workers, not the queue (a client keeps up to 64 writes queued per
+     * chunk: counting those would mark a merely busy server overloaded and keep new chunks off it).
+     */
     private void reportLoad() {
         int load = storage.pendingOperations();
-        ctx.writeAndFlush(new ChunkserverToMaster.CurrentLoad(load, loadStatus.update(load)));
+        ctx.writeAndFlush(new ChunkserverToMaster.CurrentLoad(load, loadStatus.update(storage.busyWorkers())));
     }
 
     private void checkSpace() {

@@ -246,6 +246,11 @@ public final class ChunkStorage implements AutoCloseable {
         return workers.pending();
     }
 
+    /** Disk operations being executed now (busy I/O workers). */
+    public int busyWorkers() {
+        return workers.running();
+    }
+
     /** Every chunk known now (during a scan: those found so far). */
     public List<ChunkInfo> chunks() {
         return registry.all().stream().map(ChunkStorage::info).toList();

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 public final class OrderedExecutor implements AutoCloseable {
     private final List<ExecutorService> stripes;
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger running = new AtomicInteger();
 
     /** {@code threads} workers named {@code namePrefix-N}; at least one. */
     public OrderedExecutor(String namePrefix, int threads) {
@@ -41,9 +42,11 @@ public final class OrderedExecutor implements AutoCloseable {
         pending.incrementAndGet();
         try {
             return CompletableFuture.supplyAsync(() -> {
+                running.incrementAndGet();
                 try {
                     return task.get();
                 } finally {
+                    running.decrementAndGet();
                     pending.decrementAndGet();
                 }
             }, stripeFor(key));
@@ -51,6 +54,11 @@ public final class OrderedExecutor implements AutoCloseable {
             pending.decrementAndGet();
             return CompletableFuture.failedFuture(new IllegalStateException("storage executor is shut down", e));
         }
+    }
+
+    /** Tasks being executed now (at most one per worker thread). */
+    public int running() {
+        return running.get();
     }
 
     /** Tasks submitted and not finished yet (queued or running). */

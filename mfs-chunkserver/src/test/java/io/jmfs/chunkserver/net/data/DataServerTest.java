@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jmfs.chunkserver.TestChunkserver;
 import io.jmfs.chunkserver.net.DataPortClient;
 import io.jmfs.chunkserver.net.FakeMaster;
-import io.jmfs.chunkserver.net.Frame;
 import io.jmfs.chunkserver.net.RunningChunkserver;
 import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.ChunkGeometry;
@@ -192,31 +191,6 @@ class DataServerTest {
             DataPortClient.ReadOutcome read = c.read(5, 3, 0, 100);
             assertThat(read.status()).as("the connection goes on").isEqualTo(MfsStatus.OK);
             assertThat(read.data()).isEqualTo(new byte[100]);
-        }
-    }
-
-    @Test
-    void aNopDuringAWriteIsAnsweredWithANopAtMostEveryHalfSecond() throws Exception {
-        cs1 = start("cs1");
-        created(cs1, 9, 1);
-        try (DataPortClient c = new DataPortClient(cs1.address())) {
-            c.send(new DataMessage.Write(true, 9, 1, List.of()));
-            assertThat(c.next()).isEqualTo(new DataMessage.WriteStatus(9, 0, MfsStatus.OK));
-            long start = System.nanoTime();
-            c.sendRaw(MessageType.ANTOAN_NOP.id(), new byte[0]);
-            c.sendRaw(MessageType.ANTOAN_NOP.id(), new byte[0]); // within 0.5 s of the first: no second answer
-            assertThat(c.nextFrame().type()).as("the answer to the first NOP").isEqualTo(MessageType.ANTOAN_NOP.id());
-            c.send(DataMessage.WriteData.of(9, 1, 0, 0, ByteString.wrap(random(100, 9))));
-            Frame next = c.nextFrame();
-            if (System.nanoTime() - start < 450_000_000L) { // a slow machine could legitimately answer both
-                assertThat(next.type()).as("the status, not a second NOP").isNotEqualTo(MessageType.ANTOAN_NOP.id());
-            }
-            // outside a write a NOP is only a keep-alive: no answer
-            c.send(new DataMessage.WriteFinish(9, 1));
-            c.sendRaw(MessageType.ANTOAN_NOP.id(), new byte[0]);
-            c.send(new DataMessage.GetChunkBlocks(9, 1));
-            assertThat(c.nextFrame().type()).as("no NOP before the blocks answer")
-                    .isNotEqualTo(MessageType.ANTOAN_NOP.id());
         }
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The heavy-load status of CURRENT_LOAD: overloaded above 187 pending operations, OK again below 125. */
+/** The heavy-load status of CURRENT_LOAD: overloaded above 187 busy workers, OK again below 125. */
 class LoadStatusTest {
     @Test
     void overloadIsEnteredAboveTheHighMarkAndLeftOnlyBelowTheLowMark() {

@@ -34,6 +34,17 @@ public final class EdgeTable {
         this.compactionThreshold = compactionThreshold;
     }
 
+    /** Sizes the name index for {@code expected} hashed entries at once (loading a dump), instead of doubling. */
+    public void reserve(int expected) {
+        int size = buckets.length;
+        while (size < expected && size < (1 << 30)) {
+            size <<= 1;
+        }
+        if (size > buckets.length) {
+            rehash(size);
+        }
+    }
+
     /** Creates an edge record (not yet on any list); hashes it when it has a parent. */
     public int add(int parentInode, int childInode, byte[] name, long id) {
         if (parentInode != 0 && hashed >= buckets.length) {

@@ -10,6 +10,7 @@ import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.msg.client.ClientRequest;
 import io.jmfs.protocol.msg.client.MasterReply;
 import io.jmfs.protocol.msg.common.CommonMessage;
+import io.jmfs.protocol.wire.WireMessage;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -65,6 +66,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (registeredUnderOldExports()) {
+            kill(ctx, "the exports changed since session " + Integer.toUnsignedString(scope.session().id())
+                    + " registered");
+            return;
+        }
         switch (msg) {
             case ClientInbound.Ignored ignored -> { }
             case CommonMessage.GetVersion v -> ctx.writeAndFlush(
@@ -92,7 +98,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                     chunkCalls.handle(scope, request, peerIp, ctx::writeAndFlush);
                     return;
                 }
-                MasterReply reply = fuse.handle(scope, request);
+                WireMessage reply = fuse.handle(scope, request);
                 if (reply != null) {
                     ctx.writeAndFlush(reply);
                 }
@@ -150,6 +156,14 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         };
     }
 
+    /**
+     * A mount registered under exports that a reload replaced: MooseFS drops such connections, so that the mount
+     * registers again under the new rules (its reconnect is refused).
+     */
+    private boolean registeredUnderOldExports() {
+        return mode == Mode.MOUNT && scope.session().grant().exportsChecksum() != services.exports().checksum();
+    }
+
     private MasterInfo info() {
         Results.StatFs st = services.namespace().statfs();
         return new MasterInfo(Registrar.ANNOUNCED_VERSION, Runtime.getRuntime().totalMemory(), 0, 0, 0,
@@ -160,6 +174,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof IdleStateEvent idle) {
+            if (registeredUnderOldExports()) {
+                kill(ctx, "the exports changed since session " + Integer.toUnsignedString(scope.session().id())
+                        + " registered");
+                return;
+            }
             if (idle.state() == IdleState.WRITER_IDLE && mode != Mode.TOOL) {
                 // mounts expect a sign of life every second; admin sockets get it too, as MooseFS does
                 ctx.writeAndFlush(new MasterReply.Nop(0));

@@ -11,6 +11,7 @@ import io.jmfs.master.fs.StorageClasses;
 import io.jmfs.master.locks.LockManager;
 import io.jmfs.master.sessions.Session;
 import io.jmfs.protocol.ByteString;
+import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.msg.client.ClientRequest;
 import io.jmfs.protocol.msg.client.ClientRequest.Access;
@@ -34,6 +35,8 @@ import io.jmfs.protocol.msg.client.MasterReply.EntryReply;
 import io.jmfs.protocol.msg.client.MasterReply.InodeReply;
 import io.jmfs.protocol.msg.client.MasterReply.Status;
 import io.jmfs.protocol.msg.client.MasterReply.ValueCount;
+import io.jmfs.protocol.wire.WireMessage;
+import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +62,7 @@ final class FuseRequestHandler {
         this.services = services;
     }
 
-    MasterReply handle(SessionScope scope, ClientRequest request) {
+    WireMessage handle(SessionScope scope, ClientRequest request) {
         Session session = scope.session();
         Namespace ns = services.namespace();
         if (modifies(request) && session.readOnly()) {
@@ -452,10 +455,46 @@ final class FuseRequestHandler {
                 d.size(), d.realSize(), !scope.tool());
     }
 
-    /** SCLASS_LIST: the class names (the short form; the long form with label definitions is not served). */
-    private MasterReply sclassList(ClientRequest.SclassList l) {
-        return new MasterReply.SclassList(l.msgid(), StorageClasses.all().stream()
-                .map(id -> ByteString.of(StorageClasses.name(id))).toList());
+    /** Label expressions per copy in MooseFS 3.0's class definitions (MASKORGROUP). */
+    private static final int MASKORGROUP = 4;
+
+    /**
+     * SCLASS_LIST: the class names; with the long-mode bit, each class's definition as 3.0.117 sends it
+     * ({@code admin_only:8 mode:8 arch_delay:16 create:8 keep:8 arch:8} and that many label masks, all "any server"
+     * for the predefined classes: class N keeps N copies anywhere).
+     */
+    private WireMessage sclassList(ClientRequest.SclassList l) {
+        if ((l.longMode() & 1) == 0) {
+            return new MasterReply.SclassList(l.msgid(), StorageClasses.all().stream()
+                    .map(id -> ByteString.of(StorageClasses.name(id))).toList());
+        }
+        return new SclassDefinitions(l.msgid());
+    }
+
+    /** The long form of SCLASS_LIST's answer. */
+    record SclassDefinitions(int msgid) implements WireMessage {
+        @Override
+        public int type() {
+            return MessageType.MATOCL_SCLASS_LIST.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            for (int id : StorageClasses.all()) {
+                byte[] name = StorageClasses.name(id);
+                out.writeByte(name.length);
+                out.writeBytes(name);
+                out.writeByte(StorageClasses.adminOnly(id) ? 1 : 0);
+                out.writeByte(0); // standard mode
+                out.writeShort(0); // no archiving delay
+                int copies = StorageClasses.goal(id);
+                out.writeByte(copies);
+                out.writeByte(copies);
+                out.writeByte(copies);
+                out.writeZero(3 * copies * MASKORGROUP * 4);
+            }
+        }
     }
 
     private MasterReply attrReply(ClientRequest request, FsResult<NodeAttr> result) {

@@ -11,6 +11,10 @@
  *       is reported as 1 on the way out.</li>
  *   <li>Credentials are mapped through the session's export grant, and a read-only session gets EROFS for every
  *       modifying request before the namespace sees it.</li>
+ *   <li>A lock request that must wait gets no reply until the lock manager grants, interrupts or cancels it; the
+ *       connection registers itself for those deferred answers and unregisters when it closes.</li>
+ *   <li>A mount registered under exports that a reload changed is disconnected (MooseFS's rule), at its next
+ *       packet or idle tick.</li>
  * </ul>
  */
 package io.jmfs.master.net.client;

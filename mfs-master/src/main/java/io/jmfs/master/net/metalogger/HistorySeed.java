@@ -63,8 +63,9 @@ final class HistorySeed {
         }
     }
 
+    /** The last {@link #MAX_SEED_LINES} lines of {@code file} (streamed: a changelog can be large). */
     private static List<Line> read(Path file) throws IOException {
-        List<Line> out = new ArrayList<>();
+        Deque<Line> out = new ArrayDeque<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             String text;
             while ((text = r.readLine()) != null) {
@@ -79,10 +80,13 @@ final class HistorySeed {
                     out.clear(); // nothing before a damaged line can be part of an unbroken tail
                     continue;
                 }
-                out.add(new Line(version, text.substring(sep + 2).getBytes(StandardCharsets.ISO_8859_1)));
+                if (out.size() == MAX_SEED_LINES) {
+                    out.removeFirst();
+                }
+                out.addLast(new Line(version, text.substring(sep + 2).getBytes(StandardCharsets.ISO_8859_1)));
             }
         }
-        return out;
+        return new ArrayList<>(out);
     }
 
     private static int number(Path file) {

@@ -13,6 +13,7 @@ import io.jmfs.protocol.msg.metalogger.MetaloggerToMaster.DownloadRequest;
 import io.jmfs.protocol.msg.metalogger.MetaloggerToMaster.DownloadStart;
 import io.jmfs.protocol.msg.metalogger.MetaloggerToMaster.Register;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -48,6 +49,11 @@ final class MetaloggerSession extends ChannelInboundHandlerAdapter {
     static final int MIN_TIMEOUT_SECONDS = 3;
     /** Lines per replay batch (MooseFS's OLD_CHANGES_GROUP_COUNT). */
     static final int REPLAY_BATCH = 10_000;
+    /**
+     * A metalogger that stopped reading must not make the master hold its lines without bound: beyond this much
+     * unsent data it is disconnected (it reconnects and catches up from the history, or downloads afresh).
+     */
+    static final long MAX_PENDING_BYTES = 256L << 20;
     static final int ANNOUNCED_VERSION = ProtocolVersion.V3_0_117.encode();
     static final ByteString VERSION_TEXT = ByteString.utf8("3.0.117-jmfs");
 
@@ -211,6 +217,11 @@ final class MetaloggerSession extends ChannelInboundHandlerAdapter {
     /** A line just logged (from the hub); a replaying connection gets it later from the history. */
     void liveLine(long lineVersion, byte[] text) {
         if (stream != Stream.LIVE) {
+            return;
+        }
+        ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
+        if (pending != null && pending.totalPendingWriteBytes() > MAX_PENDING_BYTES) {
+            kill("more than " + (MAX_PENDING_BYTES >> 20) + " MiB of changes not taken");
             return;
         }
         ctx.write(entry(lineVersion, text));

@@ -1,6 +1,7 @@
 package io.jmfs.master.net.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jmfs.daemon.config.Config;
 import io.jmfs.daemon.config.ConfigLoader;
@@ -12,6 +13,7 @@ import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.msg.client.ClientRequest;
 import io.jmfs.protocol.msg.client.MasterReply;
 import java.net.ServerSocket;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The whole master service: exports loaded at start, and a reload that changes who may register next. */
+/** The whole master service: exports loaded at start, and a reload that changes who may register next
+ * and drops the mounts registered under replaced rules. */
 class ExportsReloadTest {
 
     @TempDir
@@ -47,7 +50,7 @@ class ExportsReloadTest {
     }
 
     @Test
-    void aReloadedExportsFileDecidesLaterRegistrationsAndKeepsExistingSessions() throws Exception {
+    void aReloadedExportsFileDecidesLaterRegistrationsAndDropsMountsRegisteredUnderTheOldRules() throws Exception {
         Path exports = Files.writeString(dir.resolve("mfsexports.cfg"), "* / rw\n");
         Config config = config(exports);
         MasterService master = new MasterService(MasterPipelines::serving);
@@ -63,8 +66,24 @@ class ExportsReloadTest {
                 assertThat(refused.payload()).containsExactly(MfsStatus.EACCES.code());
             }
             before.send(new ClientRequest.GetAttr(3, 1, 0, 0, 0));
-            assertThat(before.receive(MasterReply.AttrReply.class).msgid()).as("the old session goes on")
-                    .isEqualTo(3);
+            assertThatThrownBy(before::receiveFrame).as("the old session's connection is closed")
+                    .isInstanceOf(UncheckedIOException.class);
+        } finally {
+            master.stop();
+        }
+    }
+
+    @Test
+    void aReloadOfUnchangedExportsKeepsTheMounts() throws Exception {
+        Path exports = Files.writeString(dir.resolve("mfsexports.cfg"), "* / rw\n");
+        Config config = config(exports);
+        MasterService master = new MasterService(MasterPipelines::serving);
+        master.start(config);
+        try (WireClient before = new WireClient(master.address(MasterService.CLIENT_LISTENER))) {
+            assertThat(register(before).decode()).isInstanceOf(MasterReply.RegisterSession.class);
+            master.reload(config);
+            before.send(new ClientRequest.GetAttr(3, 1, 0, 0, 0));
+            assertThat(before.receive(MasterReply.AttrReply.class).msgid()).isEqualTo(3);
         } finally {
             master.stop();
         }

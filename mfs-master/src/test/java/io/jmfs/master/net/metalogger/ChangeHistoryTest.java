@@ -71,4 +71,22 @@ class ChangeHistoryTest {
         assertThat(h.nextVersion()).isEqualTo(9);
         assertThat(new String(h.from(8, 1).get(0).text())).isEqualTo("t|B");
     }
+
+    @Test
+    void keepsEveryTextIntactWhileTheArenaWrapsAndGrows() {
+        java.util.Random random = new java.util.Random(7);
+        ChangeHistory h = new ChangeHistory(1800, 5000);
+        h.restartAt(1);
+        java.util.Map<Long, byte[]> sent = new java.util.HashMap<>();
+        for (long v = 1; v <= 40_000; v++) {
+            byte[] t = new byte[1 + random.nextInt(random.nextInt(10) == 0 ? 3000 : 80)];
+            random.nextBytes(t);
+            sent.put(v, t);
+            h.add(v, t, 0);
+        }
+        assertThat(h.firstVersion()).isEqualTo(35_001);
+        for (ChangeHistory.Line line : h.from(35_001, 10_000)) {
+            assertThat(line.text()).as("text of version %d", line.version()).isEqualTo(sent.get(line.version()));
+        }
+    }
 }

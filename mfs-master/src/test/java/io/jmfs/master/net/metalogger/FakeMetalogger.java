@@ -16,19 +16,19 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 
 /** A metalogger on loopback that speaks port 9419 through our codecs, one blocking packet at a time. */
-final class FakeMetalogger implements AutoCloseable {
+public final class FakeMetalogger implements AutoCloseable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
 
-    FakeMetalogger(InetSocketAddress master) throws IOException {
+    public FakeMetalogger(InetSocketAddress master) throws IOException {
         socket = new Socket(master.getAddress(), master.getPort());
         socket.setSoTimeout(10_000);
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
 
-    void send(WireMessage msg) throws IOException {
+    public void send(WireMessage msg) throws IOException {
         ByteBuf buf = Unpooled.buffer();
         MessageEncoder.writeFrame(msg, buf);
         sendRaw(buf);
@@ -42,7 +42,7 @@ final class FakeMetalogger implements AutoCloseable {
     }
 
     /** The next packet from the master other than a NOP. */
-    MasterToMetalogger receive() throws Exception {
+    public MasterToMetalogger receive() throws Exception {
         while (true) {
             int type = in.readInt();
             int length = in.readInt();

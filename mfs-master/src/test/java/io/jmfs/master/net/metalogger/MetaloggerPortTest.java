@@ -184,15 +184,14 @@ class MetaloggerPortTest {
 
     @Test
     void aReturningMetaloggerGetsExactlyTheLinesItMissedThenTheLiveOnes() throws Exception {
-        log(25_000); // more than two replay batches
+        log(12_000); // more than one replay batch
         try (FakeMetalogger ml = registered(OptionalLong.of(105))) {
             log(3);
-            for (long v = 105; v < 25_103; v++) {
+            for (long v = 105; v < 12_103; v++) {
                 assertThat(entry(ml.receive()).version()).isEqualTo(v);
-                if (v % 5000 == 0) System.err.println("DBG " + v + " " + java.time.Instant.now());
             }
             log(1);
-            assertThat(entry(ml.receive()).version()).isEqualTo(25_103);
+            assertThat(entry(ml.receive()).version()).isEqualTo(12_103);
         }
     }
 
