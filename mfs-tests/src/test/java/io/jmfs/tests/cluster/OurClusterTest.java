@@ -7,7 +7,6 @@ import io.jmfs.tests.harness.LoggedProcess;
 import io.jmfs.tests.harness.TcpProbe;
 import io.jmfs.tests.harness.TestLogs;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +36,6 @@ class OurClusterTest {
     }
 
     @Test
-    @Disabled("our chunkserver and metalogger do not connect to the master yet; enable with their master links")
     void chunkserversAndTheMetaloggerConnectToTheMaster(TestLogs logs) {
         try (LocalCluster cluster = LocalCluster.start(logs, 3, true, Readiness.CONNECTED)) {
             ClusterLayout.Master master = cluster.layout().master();
