@@ -45,12 +45,26 @@ public final class DumpReader {
         this.ns = state.namespace().persistence();
     }
 
-    /** Whether {@code file} is Debian's "MFSM NEW" marker (create a new file system). */
+    /**
+     * Whether {@code file} is Debian's "MFSM NEW" marker (create a new file system). The real master only looks at
+     * the 8-byte signature, and markers made with {@code echo "MFSM NEW" > metadata.mfs} end in a newline: accept
+     * the signature followed by nothing but whitespace.
+     */
     public static boolean isNewFsMarker(Path file) throws IOException {
-        if (Files.size(file) != DumpFormat.NEW_FS.length) {
+        int length = DumpFormat.NEW_FS.length;
+        if (Files.size(file) < length || Files.size(file) > length + 16) {
             return false;
         }
-        return Arrays.equals(Files.readAllBytes(file), DumpFormat.NEW_FS);
+        byte[] bytes = Files.readAllBytes(file);
+        if (!Arrays.equals(bytes, 0, length, DumpFormat.NEW_FS, 0, length)) {
+            return false;
+        }
+        for (int i = length; i < bytes.length; i++) {
+            if (!Character.isWhitespace(bytes[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads only the header. */
