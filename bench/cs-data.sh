@@ -8,7 +8,8 @@
 # the same client (libmfsio through /work/shared/tools/mfsbench.c, `data` mode: 1 MiB pwrites, fsync, read back and
 # verify) measure both. The root has goal 2, so every write goes through a two-server chain.
 # Prints one table line per (chunkserver, processes): write and read MB/s (MiB per second over all processes).
-# JVM options for our chunkservers: JMFS_JAVA_OPTS. Keep the data on a real disk: the figures include its speed.
+# Our chunkservers run with bin/mfschunkserver's JVM options; JMFS_JAVA_OPTS adds to them (or overrides them).
+# Keep the data on a real disk: the figures include its speed.
 set -euo pipefail
 mib=${1:-256}
 procs=${2:-"1 4"}
@@ -111,7 +112,13 @@ run_bench() {
 }
 
 for _ in $(seq 1 60); do in_ns mfscli -H "$net.1" -SIN >/dev/null 2>&1 && break; sleep 0.5; done
-in_ns bash -c "mfsmount '$dir/mnt' -H $net.1 >/dev/null 2>&1 && mfssetgoal -r 2 '$dir/mnt' >/dev/null; umount '$dir/mnt'"
+# goal 2 on the root; retried because the master may still refuse clients right after it answers mfscli
+for try in $(seq 1 20); do
+  in_ns bash -c "mfsmount '$dir/mnt' -H $net.1 >/dev/null 2>&1 && mfssetgoal -r 2 '$dir/mnt' >/dev/null; r=\$?; umount '$dir/mnt' 2>/dev/null; exit \$r" \
+    && break
+  [ "$try" = 20 ] && { echo "cs-data.sh: cannot set goal 2 through mfsmount" >&2; exit 1; }
+  sleep 0.5
+done
 host=2
 for kind in $kinds; do
   first=$host second=$((host + 1)); host=$((host + 2))

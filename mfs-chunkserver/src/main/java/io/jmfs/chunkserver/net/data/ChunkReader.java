@@ -1,12 +1,14 @@
 package io.jmfs.chunkserver.net.data;
 
-import io.jmfs.chunkserver.storage.chunk.BlockSlice;
+import io.jmfs.chunkserver.storage.chunk.BufferedRead;
+import io.jmfs.chunkserver.storage.chunk.BufferedSlice;
+import io.jmfs.chunkserver.storage.chunk.ChunkFormat;
 import io.jmfs.chunkserver.storage.chunk.ChunkStorage;
-import io.jmfs.chunkserver.storage.chunk.ReadResult;
-import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.ChunkGeometry;
 import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.msg.data.DataMessage;
+import io.jmfs.protocol.msg.data.DataMessages;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import org.slf4j.Logger;
@@ -29,6 +31,8 @@ import java.util.Queue;
 final class ChunkReader {
     private static final Logger log = LoggerFactory.getLogger(ChunkReader.class);
     static final int PIECE = 16 * ChunkGeometry.BLOCK_SIZE;
+    /** Frame header and fixed fields of a READ_DATA. */
+    private static final int READ_DATA_HEAD = 8 + 20;
     static final long NOP_INTERVAL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
     private final ChannelHandlerContext ctx;
@@ -77,32 +81,41 @@ final class ChunkReader {
         readPiece(position, end, null);
     }
 
-    /** Reads a piece; its data is sent once {@code previousSent} (the previous piece's flush, if any) completed. */
+    /**
+     * Reads a piece into a pooled direct buffer (the disk writes straight into the memory the socket sends from);
+     * its data is sent once {@code previousSent} (the previous piece's flush, if any) completed.
+     */
     private void readPiece(int position, int end, io.netty.channel.ChannelFuture previousSent) {
         int length = Math.min(end - position, PIECE - position % PIECE);
         DataMessage.Read r = current;
-        storage.read(r.chunkId(), r.version(), position, length).whenComplete((result, error) ->
-                ctx.executor().execute(() -> {
+        int capacity = ChunkFormat.blocksSpanned(position, length) * ChunkGeometry.BLOCK_SIZE;
+        ByteBuf buffer = ctx.alloc().directBuffer(capacity, capacity);
+        storage.readInto(r.chunkId(), r.version(), position, length, buffer.nioBuffer(0, capacity))
+                .whenComplete((result, error) -> ctx.executor().execute(() -> {
                     if (previousSent == null || previousSent.isDone()) {
-                        afterPrevious(previousSent, position, length, end, result, error);
+                        afterPrevious(previousSent, position, length, end, buffer, result, error);
                     } else {
-                        previousSent.addListener(f -> afterPrevious(previousSent, position, length, end, result,
-                                error));
+                        previousSent.addListener(f -> afterPrevious(previousSent, position, length, end, buffer,
+                                result, error));
                     }
                 }));
     }
 
     private void afterPrevious(io.netty.channel.ChannelFuture previousSent, int position, int length, int end,
-                               ReadResult result, Throwable error) {
-        if (previousSent != null && !previousSent.isSuccess()) {
-            current = null;
-            queued.clear();
-            return;
+                               ByteBuf buffer, BufferedRead result, Throwable error) {
+        try {
+            if (previousSent != null && !previousSent.isSuccess()) {
+                current = null;
+                queued.clear();
+                return;
+            }
+            pieceRead(position, length, end, buffer, result, error);
+        } finally {
+            buffer.release();
         }
-        pieceRead(position, length, end, result, error);
     }
 
-    private void pieceRead(int position, int length, int end, ReadResult result, Throwable error) {
+    private void pieceRead(int position, int length, int end, ByteBuf buffer, BufferedRead result, Throwable error) {
         DataMessage.Read r = current;
         if (!ctx.channel().isActive()) {
             current = null;
@@ -120,9 +133,12 @@ final class ChunkReader {
             finish(result.status());
             return;
         }
-        for (BlockSlice s : result.slices()) {
-            ctx.write(new DataMessage.ReadData(r.chunkId(), s.blockNum(), s.offset(), s.crc(),
-                    ByteString.wrap(s.data())));
+        for (BufferedSlice s : result.slices()) {
+            // header and data as two buffers of one gathering write: the block's bytes are not copied again
+            ByteBuf head = ctx.alloc().buffer(READ_DATA_HEAD);
+            DataMessages.readDataHead(head, r.chunkId(), s.blockNum(), s.offset(), s.length(), s.crc());
+            ctx.write(head);
+            ctx.write(buffer.retainedSlice(s.bufferOffset(), s.length()));
         }
         lastSentNanos = System.nanoTime();
         int next = position + length;

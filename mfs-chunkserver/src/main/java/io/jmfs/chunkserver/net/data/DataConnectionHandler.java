@@ -25,10 +25,12 @@ import java.util.OptionalInt;
 final class DataConnectionHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(DataConnectionHandler.class);
     private static final ByteString VERSION_TEXT = ByteString.utf8("3.0.117-1");
+    private static final long NOP_ANSWER_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
 
     private final ChunkStorage storage;
     private ChunkReader reader;
     private WriteChain write;
+    private long lastNopAnswerNanos = System.nanoTime() - NOP_ANSWER_INTERVAL_NANOS;
 
     DataConnectionHandler(ChunkStorage storage) {
         this.storage = storage;
@@ -58,11 +60,11 @@ final class DataConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private void handle(ChannelHandlerContext ctx, Packet packet) throws MalformedPacketException {
         int type = packet.type();
-        // NOPs are keep-alives and are not answered. Answering a writing client's NOP with a NOP (as the protocol
-        // map says MooseFS does) made the real client fail multi-chunk writes with EIO in our benchmark
-        // (4 processes x 256 MiB; docs/benchmarks.md), so it stays off until that is understood.
-        if (type == MessageType.ANTOAN_NOP.id() || type == MessageType.ANTOAN_UNKNOWN_COMMAND.id()
-                || type == MessageType.ANTOAN_BAD_COMMAND_SIZE.id()) {
+        if (type == MessageType.ANTOAN_NOP.id()) {
+            nop(ctx);
+            return;
+        }
+        if (type == MessageType.ANTOAN_UNKNOWN_COMMAND.id() || type == MessageType.ANTOAN_BAD_COMMAND_SIZE.id()) {
             return;
         }
         if (type == MessageType.ANTOAN_GET_VERSION.id()) {
@@ -74,6 +76,10 @@ final class DataConnectionHandler extends ChannelInboundHandlerAdapter {
             HddList.answer(ctx, storage);
             return;
         }
+        if (type == MessageType.CLTOCS_WRITE_DATA.id()) {
+            writeData(ctx, packet);
+            return;
+        }
         DataMessage m = DataMessages.decode(type, packet.content());
         switch (m) {
             case DataMessage.Read r -> reader.read(r);
@@ -83,15 +89,6 @@ final class DataConnectionHandler extends ChannelInboundHandlerAdapter {
                 ctx.writeAndFlush(new DataMessage.ChunkBlocks(g.chunkId(), g.version(), blocks, status));
             });
             case DataMessage.Write w -> startWrite(ctx, w);
-            case DataMessage.WriteData d -> {
-                if (write == null || write.chunkId() != d.chunkId()) {
-                    log.warn("{}: WRITE_DATA for chunk {} without an open write", ctx.channel().remoteAddress(),
-                            Long.toHexString(d.chunkId()));
-                    ctx.writeAndFlush(new DataMessage.WriteStatus(d.chunkId(), d.writeId(), MfsStatus.NOTOPENED));
-                } else {
-                    write.data(d);
-                }
-            }
             case DataMessage.WriteFinish f -> {
                 if (write != null && write.chunkId() == f.chunkId()) {
                     write.finish();
@@ -100,6 +97,36 @@ final class DataConnectionHandler extends ChannelInboundHandlerAdapter {
             }
             default -> throw new MalformedPacketException(type, "a chunkserver does not accept "
                     + MessageType.nameOf(type) + " on its data port");
+        }
+    }
+
+    /**
+     * A writing client sends a NOP after a second without sending anything, and drops the session (then retries)
+     * after two seconds without receiving anything: during a write, MooseFS's chunkserver answers NOPs (at most every
+     * half second, even while its disk is busy) and passes them down the chain, and so do we. Outside a write a NOP
+     * is a keep-alive without answer.
+     */
+    private void nop(ChannelHandlerContext ctx) {
+        if (write == null) {
+            return;
+        }
+        write.nop();
+        long now = System.nanoTime();
+        if (now - lastNopAnswerNanos >= NOP_ANSWER_INTERVAL_NANOS) {
+            lastNopAnswerNanos = now;
+            ctx.writeAndFlush(new CommonMessage.Nop());
+        }
+    }
+
+    /** WRITE_DATA stays in its receive buffer: only the fixed fields are decoded (the data path's hot spot). */
+    private void writeData(ChannelHandlerContext ctx, Packet packet) throws MalformedPacketException {
+        DataMessages.WriteDataHead head = DataMessages.writeDataHead(packet.content().duplicate());
+        if (write == null || write.chunkId() != head.chunkId()) {
+            log.warn("{}: WRITE_DATA for chunk {} without an open write", ctx.channel().remoteAddress(),
+                    Long.toHexString(head.chunkId()));
+            ctx.writeAndFlush(new DataMessage.WriteStatus(head.chunkId(), head.writeId(), MfsStatus.NOTOPENED));
+        } else {
+            write.data(new BlockWrite(head, packet));
         }
     }
 

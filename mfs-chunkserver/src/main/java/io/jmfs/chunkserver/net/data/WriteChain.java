@@ -3,6 +3,7 @@ package io.jmfs.chunkserver.net.data;
 import io.jmfs.chunkserver.storage.chunk.ChunkStorage;
 import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.msg.data.DataMessage;
+import io.jmfs.protocol.msg.data.DataMessages;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -19,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One write session on a 9422 connection: this server's copy plus, when the client named further copies, a
@@ -30,6 +32,10 @@ import java.util.List;
  * only when both finished, in the order the data arrived, and is the first failure of the two. WRITE_FINISH is
  * forwarded and closes the chunk; it has no answer.
  *
+ * <p>MooseFS clients do not wait for the status of write id 0: they send WRITE and their first WRITE_DATA packets
+ * back to back. Data (and a WRITE_FINISH) arriving while the chain is still opening is therefore held and handled
+ * in order once it is ready; only data for a chain that failed to open is refused with NOTOPENED.
+ *
  * <p>Event-loop confined (the upstream connection's loop, which also runs the downstream connection).
  */
 final class WriteChain {
@@ -40,6 +46,9 @@ final class WriteChain {
     private final ChunkStorage storage;
     private final DataMessage.Write request;
     private final Deque<Pending> pending = new ArrayDeque<>();
+    /** WRITE_DATA that arrived while the chain was opening, in arrival order. */
+    private final Deque<BlockWrite> early = new ArrayDeque<>();
+    private boolean finishWhenReady;
     private Channel downstream;
     private boolean downstreamLost;
     private boolean ready;
@@ -84,8 +93,7 @@ final class WriteChain {
             }
             if (!status.isOk()) {
                 log.info("write to chunk {} v{} refused: {}", Long.toHexString(chunkId()), request.version(), status);
-                answer(0, status);
-                finished = true;
+                chainReady(status);
                 return;
             }
             if (request.chain().isEmpty()) {
@@ -135,12 +143,32 @@ final class WriteChain {
         answer(0, status);
         if (!ready) {
             finished = true;
+            releaseEarly();
             closeDownstream();
+            return;
+        }
+        while (!early.isEmpty() && !finished) {
+            data(early.poll());
+        }
+        if (finishWhenReady) {
+            finish();
         }
     }
 
-    void data(DataMessage.WriteData d) {
-        if (!ready || finished) {
+    /** Whether WRITE has been answered (with OK or an error) or the session ended. */
+    private boolean opening() {
+        return !ready && !finished;
+    }
+
+    /** Takes over {@code w}'s reference. */
+    void data(BlockWrite w) {
+        if (opening()) {
+            early.add(w);
+            return;
+        }
+        DataMessages.WriteDataHead d = w.head();
+        if (finished) {
+            w.release();
             answer(d.writeId(), MfsStatus.NOTOPENED);
             return;
         }
@@ -150,18 +178,39 @@ final class WriteChain {
             if (downstreamLost) {
                 p.remote = MfsStatus.DISCONNECTED;
             } else {
-                downstream.writeAndFlush(d);
+                downstream.writeAndFlush(w.forward());
             }
         }
-        storage.write(chunkId(), request.version(), d.block(), d.offset(), d.data().unsafeArray(), d.crc())
-                .whenComplete((status, err) -> upstream.executor().execute(() -> {
-                    p.local = err != null ? MfsStatus.IO : status;
-                    if (!p.local.isOk()) {
-                        log.warn("chunk {}: write {} (block {}) failed: {}", Long.toHexString(chunkId()), p.writeId,
-                                d.block(), p.local);
-                    }
-                    drain();
-                }));
+        CompletableFuture<MfsStatus> written;
+        try {
+            written = storage.write(chunkId(), request.version(), d.block(), d.offset(), w.data(), d.crc());
+        } catch (RuntimeException e) {
+            written = CompletableFuture.failedFuture(e);
+        }
+        written.whenComplete((status, err) -> {
+            w.release();
+            upstream.executor().execute(() -> {
+                p.local = err != null ? MfsStatus.IO : status;
+                if (!p.local.isOk()) {
+                    log.warn("chunk {}: write {} (block {}) failed: {}", Long.toHexString(chunkId()), p.writeId,
+                            d.block(), p.local);
+                }
+                drain();
+            });
+        });
+    }
+
+    private void releaseEarly() {
+        for (BlockWrite w = early.poll(); w != null; w = early.poll()) {
+            w.release();
+        }
+    }
+
+    /** A NOP from the writer: passed down the chain so that the next server keeps its session too. */
+    void nop() {
+        if (downstream != null && downstream.isActive()) {
+            downstream.writeAndFlush(new io.jmfs.protocol.msg.common.CommonMessage.Nop());
+        }
     }
 
     /** A WRITE_STATUS from the next server. */
@@ -214,6 +263,10 @@ final class WriteChain {
 
     /** WRITE_FINISH: forwarded down the chain, the chunk file closed. No answer. */
     void finish() {
+        if (opening()) {
+            finishWhenReady = true;
+            return;
+        }
         if (finished) {
             return;
         }
@@ -232,6 +285,7 @@ final class WriteChain {
             storage.close(chunkId());
         }
         pending.clear();
+        releaseEarly();
         closeDownstream();
     }
 

@@ -67,6 +67,11 @@ public final class ChunkFormat {
         return (long) headerSize + CRC_TABLE_SIZE + (long) n * BLOCK_SIZE;
     }
 
+    /** How many blocks the {@code size > 0} bytes from {@code offset} touch. */
+    public static int blocksSpanned(int offset, int size) {
+        return (int) (((long) offset + size - 1) / BLOCK_SIZE - offset / BLOCK_SIZE + 1);
+    }
+
     /** File length of a chunk with {@code blocks} blocks. */
     public static long fileLength(int headerSize, int blocks) {
         return blockOffset(headerSize, blocks);

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.zip.CRC32;
 
 import static io.jmfs.chunkserver.storage.chunk.ChunkFormat.BLOCKS_PER_CHUNK;
 import static io.jmfs.chunkserver.storage.chunk.ChunkFormat.BLOCK_SIZE;
@@ -217,60 +218,98 @@ final class ChunkOperations {
     // ---------------------------------------------------------------- data path
 
     ReadResult read(long id, int version, int offset, int size) {
+        if (size <= 0 || size > CHUNK_SIZE || offset < 0 || offset >= CHUNK_SIZE || (long) offset + size > CHUNK_SIZE) {
+            return readInto(id, version, offset, size, ByteBuffer.allocate(0)).toCopies(null);
+        }
+        ByteBuffer into = ByteBuffer.allocate(ChunkFormat.blocksSpanned(offset, size) * BLOCK_SIZE);
+        return readInto(id, version, offset, size, into).toCopies(into);
+    }
+
+    /**
+     * Reads the whole blocks under {@code [offset, offset + size)} into {@code into} (the i-th touched block at
+     * {@code i * 65536}), checks each stored block against its CRC and describes the requested parts.
+     */
+    BufferedRead readInto(long id, int version, int offset, int size, ByteBuffer into) {
         if (size == 0) {
-            return new ReadResult(MfsStatus.OK, List.of());
+            return new BufferedRead(MfsStatus.OK, List.of());
         }
         if (size < 0 || size > CHUNK_SIZE) {
-            return ReadResult.failed(MfsStatus.WRONGSIZE);
+            return BufferedRead.failed(MfsStatus.WRONGSIZE);
         }
         if (offset < 0 || offset >= CHUNK_SIZE || (long) offset + size > CHUNK_SIZE) {
-            return ReadResult.failed(MfsStatus.WRONGOFFSET);
+            return BufferedRead.failed(MfsStatus.WRONGOFFSET);
+        }
+        int first = offset / BLOCK_SIZE;
+        int count = ChunkFormat.blocksSpanned(offset, size);
+        if (into.capacity() < count * BLOCK_SIZE) {
+            throw new IllegalArgumentException("a read of " + count + " blocks needs " + count * BLOCK_SIZE
+                    + " bytes, the buffer has " + into.capacity());
         }
         Chunk c = registry.get(id);
         if (c == null) {
-            return ReadResult.failed(MfsStatus.NOCHUNK);
+            return BufferedRead.failed(MfsStatus.NOCHUNK);
         }
         if (!versionMatches(c, version)) {
-            return ReadResult.failed(MfsStatus.WRONGVERSION);
+            return BufferedRead.failed(MfsStatus.WRONGVERSION);
         }
         try {
             open(c);
-            List<BlockSlice> slices = new ArrayList<>();
-            byte[] block = new byte[BLOCK_SIZE];
+            int stored = Math.max(0, Math.min(first + count, c.blocks) - first);
+            if (stored > 0) {
+                // the stored blocks in one read; blocks past the chunk's end are not in the file
+                ByteBuffer target = into.duplicate().clear().limit(stored * BLOCK_SIZE);
+                readFully(c.channel, target, ChunkFormat.blockOffset(c.headerSize, first));
+            }
+            List<BufferedSlice> slices = new ArrayList<>(count);
             int pos = offset;
             int end = offset + size;
-            while (pos < end) {
-                int n = pos / BLOCK_SIZE;
+            CRC32 crc = new CRC32();
+            for (int i = 0; i < count; i++) {
+                int n = first + i;
                 int from = pos % BLOCK_SIZE;
                 int len = Math.min(BLOCK_SIZE - from, end - pos);
-                byte[] data;
+                int at = i * BLOCK_SIZE;
                 int blockCrc;
-                if (n >= c.blocks) {
-                    data = new byte[len];
+                if (i >= stored) {
+                    zero(into, at + from, len);
                     blockCrc = EMPTY_BLOCK_CRC;
                 } else {
-                    readBlock(c, n, block);
-                    blockCrc = ChunkFormat.crc(block, 0, BLOCK_SIZE);
+                    crc.reset();
+                    crc.update(into.duplicate().clear().position(at).limit(at + BLOCK_SIZE));
+                    blockCrc = (int) crc.getValue();
                     if (blockCrc != c.crcs[n]) {
-                        return ReadResult.failed(damaged(c, MfsStatus.CRC, String.format(
+                        return BufferedRead.failed(damaged(c, MfsStatus.CRC, String.format(
                                 "CRC error in block %d (data %08X, table %08X)", n, blockCrc, c.crcs[n])));
                     }
-                    data = Arrays.copyOfRange(block, from, from + len);
                 }
-                int sliceCrc = len == BLOCK_SIZE ? blockCrc : ChunkFormat.crc(data, 0, len);
-                slices.add(new BlockSlice(n, from, data, sliceCrc, blockCrc));
+                int sliceCrc;
+                if (len == BLOCK_SIZE) {
+                    sliceCrc = blockCrc;
+                } else {
+                    crc.reset();
+                    crc.update(into.duplicate().clear().position(at + from).limit(at + from + len));
+                    sliceCrc = (int) crc.getValue();
+                }
+                slices.add(new BufferedSlice(n, from, len, at + from, sliceCrc, blockCrc));
                 pos += len;
             }
             touch(c);
-            return new ReadResult(MfsStatus.OK, slices);
+            return new BufferedRead(MfsStatus.OK, slices);
         } catch (ChunkFormatException e) {
-            return ReadResult.failed(damaged(c, MfsStatus.IO, e.getMessage()));
+            return BufferedRead.failed(damaged(c, MfsStatus.IO, e.getMessage()));
         } catch (IOException e) {
-            return ReadResult.failed(ioFailure(c, "read", e));
+            return BufferedRead.failed(ioFailure(c, "read", e));
         }
     }
 
-    MfsStatus write(long id, int version, int blockNum, int offset, byte[] data, int crc) {
+    private static void zero(ByteBuffer b, int at, int len) {
+        for (int i = at; i < at + len; i++) {
+            b.put(i, (byte) 0);
+        }
+    }
+
+    /** Writes {@code data}'s remaining bytes (its position is left alone). */
+    MfsStatus write(long id, int version, int blockNum, int offset, ByteBuffer data, int crc) {
         Chunk c = registry.get(id);
         if (c == null) {
             return MfsStatus.NOCHUNK;
@@ -281,14 +320,16 @@ final class ChunkOperations {
         if (blockNum < 0 || blockNum >= BLOCKS_PER_CHUNK) {
             return MfsStatus.BNUMTOOBIG;
         }
-        int size = data.length;
+        int size = data.remaining();
         if (size > BLOCK_SIZE) {
             return MfsStatus.WRONGSIZE;
         }
         if (offset < 0 || offset >= BLOCK_SIZE || offset + size > BLOCK_SIZE) {
             return MfsStatus.WRONGOFFSET;
         }
-        if (ChunkFormat.crc(data, 0, size) != crc) {
+        CRC32 dataCrc = new CRC32();
+        dataCrc.update(data.duplicate());
+        if ((int) dataCrc.getValue() != crc) {
             return MfsStatus.CRC;
         }
         try {
@@ -300,7 +341,7 @@ final class ChunkOperations {
             long blockPos = ChunkFormat.blockOffset(c.headerSize, blockNum);
             if (size == BLOCK_SIZE) {
                 // a whole block (the usual case): its CRC is the writer's, already checked
-                writeFully(c.channel, ByteBuffer.wrap(data), blockPos);
+                writeFully(c.channel, data.duplicate(), blockPos);
                 for (int n = oldBlocks; n < blockNum; n++) {
                     c.crcs[n] = EMPTY_BLOCK_CRC;
                 }
@@ -321,11 +362,11 @@ final class ChunkOperations {
                         return damaged(c, MfsStatus.CRC, "CRC error in block " + blockNum + " before a partial write");
                     }
                 }
-                System.arraycopy(data, 0, block, offset, size);
-                writeFully(c.channel, ByteBuffer.wrap(data), blockPos + offset);
+                data.get(data.position(), block, offset, size);
+                writeFully(c.channel, data.duplicate(), blockPos + offset);
             } else {
-                System.arraycopy(data, 0, block, offset, size);
-                writeFully(c.channel, ByteBuffer.wrap(data), blockPos + offset);
+                data.get(data.position(), block, offset, size);
+                writeFully(c.channel, data.duplicate(), blockPos + offset);
                 extendTo(c.channel, blockPos + BLOCK_SIZE);
                 for (int n = oldBlocks; n < blockNum; n++) {
                     c.crcs[n] = EMPTY_BLOCK_CRC;

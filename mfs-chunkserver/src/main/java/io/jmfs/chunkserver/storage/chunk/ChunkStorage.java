@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -208,11 +209,30 @@ public final class ChunkStorage implements AutoCloseable {
     }
 
     /**
+     * Like {@link #read}, but into {@code into} instead of new arrays (the data path: the buffer can be the one the
+     * bytes are sent from). The whole blocks under the range land in {@code into}, the i-th touched block at
+     * {@code i * 65536}, so it needs {@link ChunkFormat#blocksSpanned} × 65536 bytes of capacity; each stored block's
+     * CRC is verified before the future completes. The caller must not touch the buffer until then.
+     */
+    public CompletableFuture<BufferedRead> readInto(long chunkId, int version, int offset, int size, ByteBuffer into) {
+        return workers.submit(chunkId, () -> ops.readInto(chunkId, version, offset, size, into));
+    }
+
+    /**
      * Writes {@code data} at {@code offset} of block {@code blockNum}; {@code crc} is the writer's CRC-32 of
      * {@code data} and is checked before anything is written. The array is handed over, not copied (this is the
      * data path): the caller must not change it afterwards.
      */
     public CompletableFuture<MfsStatus> write(long chunkId, int version, int blockNum, int offset, byte[] data,
+                                              int crc) {
+        return write(chunkId, version, blockNum, offset, ByteBuffer.wrap(data), crc);
+    }
+
+    /**
+     * Writes the remaining bytes of {@code data} (heap or direct) like {@link #write(long, int, int, int, byte[], int)}.
+     * The buffer is handed over: the caller must neither change nor free it until the future completes.
+     */
+    public CompletableFuture<MfsStatus> write(long chunkId, int version, int blockNum, int offset, ByteBuffer data,
                                               int crc) {
         return workers.submit(chunkId, () -> ops.write(chunkId, version, blockNum, offset, data, crc));
     }

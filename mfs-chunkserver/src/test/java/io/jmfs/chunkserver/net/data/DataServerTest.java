@@ -133,6 +133,62 @@ class DataServerTest {
     }
 
     @Test
+    void dataSentRightBehindTheWriteWithoutWaitingForTheChainIsHeldAndWrittenInOrder() throws Exception {
+        // MooseFS clients send WRITE and their first WRITE_DATA packets back to back, before the status of write
+        // id 0; refusing that data (NOTOPENED) made the client back off and retry every chunk
+        cs1 = start("cs1");
+        cs2 = start("cs2");
+        created(cs1, 13, 2);
+        created(cs2, 13, 2);
+        byte[] data = random(8 * BLOCK, 13);
+
+        try (DataPortClient c = new DataPortClient(cs1.address())) {
+            c.send(new DataMessage.Write(true, 13, 2, List.of(link(cs2.address()))));
+            for (int n = 0; n < 8; n++) {
+                c.send(DataMessage.WriteData.of(13, n + 1, n, 0,
+                        ByteString.wrap(Arrays.copyOfRange(data, n * BLOCK, (n + 1) * BLOCK))));
+            }
+            c.send(new DataMessage.WriteFinish(13, 2));
+            for (int id = 0; id <= 8; id++) {
+                assertThat(c.next()).isEqualTo(new DataMessage.WriteStatus(13, id, MfsStatus.OK));
+            }
+        }
+        for (RunningChunkserver cs : List.of(cs1, cs2)) {
+            try (DataPortClient c = new DataPortClient(cs.address())) {
+                assertThat(c.read(13, 2, 0, data.length).data()).isEqualTo(data);
+            }
+        }
+    }
+
+    @Test
+    void duringAWriteANopIsAnsweredAndPassedDownTheChainButOutsideAWriteItIsNot() throws Exception {
+        // the real client drops a write session after 2 s without receiving anything; its NOPs keep it alive
+        cs1 = start("cs1");
+        created(cs1, 14, 1);
+        try (java.net.ServerSocket next = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                DataPortClient c = new DataPortClient(cs1.address())) {
+            c.sendRaw(MessageType.ANTOAN_NOP.id(), new byte[0]);
+            c.send(new DataMessage.Write(true, 14, 1, List.of(link((InetSocketAddress) next.getLocalSocketAddress()))));
+            next.setSoTimeout(10_000);
+            try (Socket downstream = next.accept()) {
+                downstream.setSoTimeout(10_000);
+                java.io.DataInputStream in = new java.io.DataInputStream(downstream.getInputStream());
+                assertThat(io.jmfs.chunkserver.net.Frame.read(in).type()).isEqualTo(MessageType.CLTOCS_WRITE.id());
+                io.jmfs.chunkserver.net.Frame.of(new DataMessage.WriteStatus(14, 0, MfsStatus.OK))
+                        .write(new DataOutputStream(downstream.getOutputStream()));
+                assertThat(c.nextFrame().type()).as("the NOP before the write got no answer")
+                        .isEqualTo(MessageType.CSTOCL_WRITE_STATUS.id());
+
+                c.sendRaw(MessageType.ANTOAN_NOP.id(), new byte[0]);
+
+                assertThat(c.nextFrame().type()).isEqualTo(MessageType.ANTOAN_NOP.id());
+                assertThat(io.jmfs.chunkserver.net.Frame.read(in).type()).as("passed down the chain")
+                        .isEqualTo(MessageType.ANTOAN_NOP.id());
+            }
+        }
+    }
+
+    @Test
     void aChainWhoseNextServerIsMissingFailsItsOpeningWithCantConnect() throws Exception {
         cs1 = start("cs1");
         created(cs1, 4, 1);

@@ -19,6 +19,8 @@ public final class DataMessages {
     private static final int READ_SIZE = 20;
     private static final int WRITE_HEADER = 12;
     private static final int LINK_SIZE = 6;
+    /** READ_DATA's fixed fields: chunkid:64 blocknum:16 offset:16 size:32 crc:32. */
+    private static final int READ_DATA_HEAD = 20;
 
     private DataMessages() {
     }
@@ -58,6 +60,49 @@ public final class DataMessages {
         return m;
     }
 
+    /** The fixed fields of a CLTOCS_WRITE_DATA; its {@code size} data bytes follow them in the payload. */
+    public record WriteDataHead(long chunkId, int writeId, int block, int offset, int size, int crc) {
+        /** Bytes of the fixed fields in front of the data. */
+        public static final int SIZE = 24;
+    }
+
+    /**
+     * Decodes the fixed fields of a CLTOCS_WRITE_DATA payload with the same checks as {@link #decode}, without
+     * copying the data: on return the payload's reader index is at the first data byte and exactly {@code size}
+     * bytes remain. For data paths that write or forward the bytes straight from the receive buffer.
+     */
+    public static WriteDataHead writeDataHead(ByteBuf payload) throws MalformedPacketException {
+        WireReader r = new WireReader(MessageType.CLTOCS_WRITE_DATA.id(), payload);
+        long chunkId = r.u64("chunkid");
+        int writeId = r.u32("writeid");
+        int block = r.u16("blocknum");
+        int offset = r.u16("offset");
+        int size = r.u32("size");
+        int crc = r.u32("crc");
+        checkData(r, block, offset, size);
+        return new WriteDataHead(chunkId, writeId, block, offset, size, crc);
+    }
+
+    /**
+     * Writes the frame header and fixed fields of a CSTOCL_READ_DATA whose {@code size} data bytes the caller sends
+     * right after (from its own buffer, without a copy). Together they are the same bytes as
+     * {@link DataMessage.ReadData}'s frame.
+     */
+    public static void readDataHead(ByteBuf out, long chunkId, int block, int offset, int size, int crc) {
+        if (block < 0 || block >= ChunkGeometry.BLOCKS_PER_CHUNK || offset < 0 || size < 0
+                || offset + size > ChunkGeometry.BLOCK_SIZE) {
+            throw new IllegalArgumentException("data of " + size + " bytes at block " + block + " offset " + offset
+                    + " is outside one 64 KiB block");
+        }
+        out.writeInt(MessageType.CSTOCL_READ_DATA.id());
+        out.writeInt(READ_DATA_HEAD + size);
+        out.writeLong(chunkId);
+        out.writeShort(block);
+        out.writeShort(offset);
+        out.writeInt(size);
+        out.writeInt(crc);
+    }
+
     private static DataMessage read(WireReader r) throws MalformedPacketException {
         boolean withProtocolId = r.remaining() == READ_SIZE + 1;
         if (!withProtocolId && r.remaining() != READ_SIZE) {
@@ -95,6 +140,11 @@ public final class DataMessages {
     }
 
     private static ByteString data(WireReader r, int block, int offset, int size) throws MalformedPacketException {
+        checkData(r, block, offset, size);
+        return r.byteString(size, "data");
+    }
+
+    private static void checkData(WireReader r, int block, int offset, int size) throws MalformedPacketException {
         if (size != r.remaining()) {
             throw r.malformed("size field " + Integer.toUnsignedString(size) + " does not match " + r.remaining()
                     + " data bytes");
@@ -102,6 +152,5 @@ public final class DataMessages {
         if (block >= ChunkGeometry.BLOCKS_PER_CHUNK || offset + size > ChunkGeometry.BLOCK_SIZE) {
             throw r.malformed("block " + block + " offset " + offset + " size " + size + " leaves the 64 KiB block");
         }
-        return r.byteString(size, "data");
     }
 }

@@ -99,6 +99,49 @@ class DataMessagesTest {
     }
 
     @Test
+    void the_zero_copy_write_data_head_matches_the_full_decode_and_leaves_the_data_to_read() throws Exception {
+        GoldenPacket p = GoldenPackets.find(FILE, "C>CS", MessageType.CLTOCS_WRITE_DATA, "000000000000000100000001");
+        io.netty.buffer.ByteBuf payload = io.netty.buffer.Unpooled.wrappedBuffer(p.payload());
+        try {
+            DataMessages.WriteDataHead head = DataMessages.writeDataHead(payload);
+            assertThat(head).isEqualTo(new DataMessages.WriteDataHead(1, 1, 0, 0, HELLO.length(), 0x8c824394));
+            assertThat(payload.readableBytes()).isEqualTo(head.size());
+            assertThat(io.netty.buffer.ByteBufUtil.getBytes(payload)).isEqualTo(HELLO.toByteArray());
+        } finally {
+            payload.release();
+        }
+    }
+
+    @Test
+    void the_zero_copy_write_data_head_refuses_what_the_full_decode_refuses() {
+        byte[] payload = ByteBuffer.allocate(24 + 2).putLong(1).putInt(1).putShort((short) 0)
+                .putShort((short) 65535).putInt(2).putInt(0).array();
+        io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.wrappedBuffer(payload);
+        try {
+            assertThatThrownBy(() -> DataMessages.writeDataHead(b)).isInstanceOf(MalformedPacketException.class)
+                    .hasMessageContaining("leaves the 64 KiB block");
+        } finally {
+            b.release();
+        }
+    }
+
+    @Test
+    void a_read_data_head_followed_by_its_data_is_the_read_data_frame() {
+        ReadData m = ReadData.of(9, 3, 100, HELLO);
+        io.netty.buffer.ByteBuf whole = io.netty.buffer.Unpooled.buffer();
+        io.netty.buffer.ByteBuf split = io.netty.buffer.Unpooled.buffer();
+        try {
+            io.jmfs.protocol.wire.MessageEncoder.writeFrame(m, whole);
+            DataMessages.readDataHead(split, 9, 3, 100, HELLO.length(), m.crc());
+            split.writeBytes(HELLO.toByteArray());
+            assertThat(io.netty.buffer.ByteBufUtil.getBytes(split)).isEqualTo(io.netty.buffer.ByteBufUtil.getBytes(whole));
+        } finally {
+            whole.release();
+            split.release();
+        }
+    }
+
+    @Test
     void data_that_would_cross_a_block_boundary_is_malformed() {
         byte[] payload = ByteBuffer.allocate(24 + 2).putLong(1).putInt(1).putShort((short) 0)
                 .putShort((short) 65535).putInt(2).putInt(0).array();
