@@ -3,7 +3,7 @@ package io.jmfs.master;
 import io.jmfs.master.chunks.ChunkManager;
 import io.jmfs.master.chunks.ChunkRegistry;
 import io.jmfs.master.chunks.ChunkSettings;
-import io.jmfs.master.chunks.FileChunkSlots;
+import io.jmfs.master.chunks.NamespaceFileSlots;
 import io.jmfs.master.cluster.ChunkserverRegistry;
 import io.jmfs.master.exports.ExportRules;
 import io.jmfs.master.fs.MetaClock;
@@ -69,18 +69,19 @@ public final class MasterState implements ClientServices {
             }
 
             @Override
-            public void referenced(int inode, long chunkId, int goal) {
-                chunks.releaser().referenced(inode, chunkId, goal);
+            public void referenced(int inode, long chunkId, int sclass) {
+                chunks.releaser().referenced(inode, chunkId, sclass);
             }
 
             @Override
-            public void goalChanged(int inode, long chunkId, int goal) {
-                chunks.releaser().goalChanged(inode, chunkId, goal);
+            public void goalChanged(int inode, long chunkId, int sclass) {
+                chunks.releaser().goalChanged(inode, chunkId, sclass);
             }
         }, settings);
         this.chunks = new ChunkManager(new ChunkRegistry(changes), new ChunkserverRegistry(changes),
-                chunkserverLinks, new NamespaceChunkSlots(namespace), clock, chunkSettings);
+                chunkserverLinks, new NamespaceFileSlots(namespace), clock, chunkSettings);
         this.sessions = new SessionRegistry(sustainSeconds, clock.now());
+        this.sessions.recordChangesTo(this::logSessionChange); // SESADD, SESCHANGED, SESDISCONNECTED
         this.metaId = metaId;
         this.metaState = new MetaState(namespace, sessions, chunks.chunks(), chunks.servers(), metaId);
     }
@@ -161,34 +162,6 @@ public final class MasterState implements ClientServices {
         chunks.releaser().released(inode, chunkId);
     }
 
-    /** The namespace's per-file chunk table as the chunk layer sees it. */
-    private record NamespaceChunkSlots(Namespace namespace) implements FileChunkSlots {
-        @Override
-        public long chunkAt(int inode, int index) {
-            var found = namespace.chunkAt(inode, Integer.toUnsignedLong(index));
-            return found.isOk() ? found.value() : 0;
-        }
-
-        /**
-         * A new chunk past the file's end first makes the file reach that chunk's start, as MooseFS's WRITE does: a
-         * WRITE_CHUNK_END of an earlier chunk that arrives meanwhile (with the length the client had then) must not
-         * shorten the file and drop the chunk being written.
-         */
-        @Override
-        public void setChunk(int inode, int index, long chunkId) {
-            long chunkStart = Integer.toUnsignedLong(index) << 26;
-            var attr = namespace.getattr(inode);
-            if (attr.isOk() && chunkStart > attr.value().length() && chunkAt(inode, index) == 0) {
-                namespace.setLength(inode, chunkStart, false);
-            }
-            var status = namespace.setChunk(inode, Integer.toUnsignedLong(index), chunkId);
-            if (!status.isOk()) {
-                throw new IllegalStateException("cannot place chunk " + Long.toHexString(chunkId) + " at index "
-                        + index + " of inode " + inode + ": " + status);
-            }
-        }
-    }
-
     /** File locks of client sessions (not persistent). */
     @Override
     public LockManager locks() {
@@ -203,9 +176,12 @@ public final class MasterState implements ClientServices {
     /** Periodic step: removes closed and outlived sessions and releases the files they held open. */
     public void expireSessions() {
         for (ExpiredSession expired : sessions.expire(clock.now())) {
+            // RELEASE lines before SESDEL: MooseFS's replay of SESDEL drops the session's open files, and its replay
+            // of a RELEASE for a file no longer held fails
             for (int inode : expired.openFiles()) {
                 namespace.release(expired.sessionId(), inode);
             }
+            logSessionChange(expired.change());
             locks.sessionRemoved(expired.sessionId());
             log.info("session {} removed", Integer.toUnsignedString(expired.sessionId()));
         }

@@ -16,6 +16,9 @@ public final class Chunk {
     /** Unix second up to which the chunk is locked for a writer (0 = unlocked); locked while {@code lockedTo >= now}. */
     int lockedTo;
     int fileCount;
+    /** The storage class its files place it by (the one keeping most copies when files of several share it). */
+    int sclass;
+    /** Copies that class keeps: derived from {@link #sclass}, refreshed whenever the class is set or checked. */
     int goal;
     /**
      * Copies may have diverged since the last successful operation (after load, a (re)registered, lost or
@@ -57,6 +60,10 @@ public final class Chunk {
 
     public int goal() {
         return goal;
+    }
+
+    public int sclass() {
+        return sclass;
     }
 
     public boolean needsVersionIncrease() {
@@ -105,7 +112,7 @@ public final class Chunk {
 
     @Override
     public String toString() {
-        return String.format("chunk %016X_%08X(files=%d,goal=%d,lockedTo=%d,copies=%s)", id, version, fileCount, goal,
+        return String.format("chunk %016X_%08X(files=%d,sclass=%d,goal=%d,lockedTo=%d,copies=%s)", id, version, fileCount, sclass, goal,
                 lockedTo, copies);
     }
 }

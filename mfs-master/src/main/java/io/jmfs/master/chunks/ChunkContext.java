@@ -29,18 +29,25 @@ final class ChunkContext {
     final ChunkserverGateway gateway;
     final MetaClock clock;
     final ChunkSettings settings;
+    final FileChunkSlots slots;
     Topology topology = Topology.EMPTY;
     final Map<Long, ArrayDeque<Runnable>> waiters = new HashMap<>();
     final Map<CopyKey, Replication> replications = new HashMap<>();
 
     ChunkContext(ChunkRegistry chunks, ChunkserverRegistry servers, ChunkserverGateway gateway, MetaClock clock,
-                 ChunkSettings settings) {
+                 ChunkSettings settings, FileChunkSlots slots) {
         this.chunks = Objects.requireNonNull(chunks);
         this.servers = Objects.requireNonNull(servers);
         this.selector = new ServerSelector(servers);
         this.gateway = Objects.requireNonNull(gateway);
         this.clock = Objects.requireNonNull(clock);
         this.settings = Objects.requireNonNull(settings);
+        this.slots = Objects.requireNonNull(slots);
+    }
+
+    /** Records a chunk change and applies it (the file side through the namespace's slots). */
+    void record(ChunkChange change) {
+        chunks.record(change, slots);
     }
 
     /** Queues a request until the chunk is unlocked and idle. */
@@ -77,7 +84,7 @@ final class ChunkContext {
         int now = clock.now();
         if (chunk.fileCount == 0 && chunk.copies.isEmpty() && !chunk.isLocked(now) && !chunk.isBusy()
                 && !waiters.containsKey(chunk.id()) && servers.allServersConnected()) {
-            chunks.record(new ChunkChange.Deleted(now, chunk.id(), chunk.version));
+            record(new ChunkChange.Deleted(now, chunk.id(), chunk.version));
             return true;
         }
         return false;

@@ -1,6 +1,9 @@
 package io.jmfs.master.chunks;
 
 import io.jmfs.master.cluster.ChunkserverInfo;
+import io.jmfs.master.sclass.LabelExpression;
+import io.jmfs.master.sclass.LabelMatching;
+import io.jmfs.master.sclass.StorageClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -20,7 +23,11 @@ import java.util.Set;
  *   <li>rebalance: copy a chunk from a server whose usage exceeds another's by more than the acceptable
  *       difference (the now overgoal chunk later loses its copy on the fuller server).</li>
  * </ol>
- * Locked or busy chunks are skipped. Deletions are limited per server (adapting between the soft and hard
+ * A chunk whose storage class keeps copies on labelled servers is judged by placement instead (see
+ * {@code checkLabelled}): a copy on a server without the class's labels is misplaced, replicated to a matching
+ * server, and then deleted as surplus.
+ * Locked or busy chunks are skipped (except that a locked chunk without a valid copy may take its copies' version,
+ * as in MooseFS). Deletions are limited per server (adapting between the soft and hard
  * limits), replications by the per-server read and write limits. Nothing runs before REPLICATIONS_DELAY_INIT has
  * passed since the loop was created.
  */
@@ -115,7 +122,16 @@ public final class ChunkLoop {
         if (chunk.replicating && chunk.lockedTo < now) {
             abandonReplication(chunk);
         }
-        if (chunk.isBusy() || chunk.isLocked(now)) {
+        if (chunk.isBusy()) {
+            return;
+        }
+        if (chunk.isLocked(now)) {
+            // As MooseFS, a writer's lock does not hold back adopting the copies' version when none has the
+            // chunk's own: a master rebuilt after a kill in the middle of a version increase has the chunk locked
+            // by the dead writer, and its readers, who wait for the lock, would otherwise find it lost afterwards.
+            if (chunk.fileCount > 0 && chunk.copies.stream().noneMatch(c -> c.state().isValidOrBusy())) {
+                recoverFromWrongVersions(chunk, now);
+            }
             return;
         }
         int valid = 0;
@@ -147,7 +163,12 @@ public final class ChunkLoop {
             recoverFromWrongVersions(chunk, now); // missing: nothing to copy from, unless stale copies can serve
             return;
         }
+        StorageClass cls = ctx.chunks.classOf(chunk);
         int goal = chunk.goal;
+        if (cls.keepHasLabels()) {
+            checkLabelled(chunk, cls, valid, tdValid, now);
+            return;
+        }
         if (valid > goal) {
             deleteOvergoal(chunk, valid - goal);
             return;
@@ -173,6 +194,115 @@ public final class ChunkLoop {
     }
 
     /**
+     * A chunk whose class keeps copies on labelled servers: a valid copy counts as placed only when the best pairing
+     * of the keep expressions with the servers holding valid copies gives it an expression. Missing placements are
+     * replicated to a matching server first; the then surplus copies go, misplaced ones (no expression) only.
+     * Falls back to a server of any labels only for a chunk under its goal, as the class's mode allows. Such
+     * chunks are not rebalanced (a move by usage would undo the placement).
+     */
+    private void checkLabelled(Chunk chunk, StorageClass cls, int valid, int tdValid, int now) {
+        int goal = cls.goal();
+        // the least used holders are paired first, so surplus copies are left on the most used ones
+        List<ChunkCopy> validCopies = chunk.copies.stream().filter(c -> c.state() == CopyState.VALID)
+                .sorted(Comparator.comparingDouble((ChunkCopy c) -> usageOf(c.csid()))
+                        .thenComparingInt(ChunkCopy::csid)).toList();
+        List<Integer> labels = validCopies.stream().map(c -> labelsOf(c.csid())).toList();
+        int[] serverOf = LabelMatching.match(cls.keep(), labels);
+        Set<Integer> placed = new HashSet<>();
+        List<LabelExpression> missing = new ArrayList<>();
+        for (int e = 0; e < serverOf.length; e++) {
+            if (serverOf[e] >= 0) {
+                placed.add(validCopies.get(serverOf[e]).csid());
+            } else {
+                missing.add(cls.keep().get(e));
+            }
+        }
+        if (valid > goal) {
+            deleteMisplaced(chunk, placed, valid - goal);
+            return;
+        }
+        if (missing.isEmpty()) {
+            if (tdValid > 0) {
+                for (ChunkCopy copy : List.copyOf(chunk.copies)) {
+                    if (copy.state() == CopyState.TD_VALID) {
+                        tryDelete(chunk, copy, 0);
+                    }
+                }
+            }
+            return;
+        }
+        if (valid < goal) {
+            undergoalThisPass++;
+            if (!ctx.servers.replicationOfUndergoalAllowed()) {
+                return;
+            }
+        }
+        boolean endangered = valid + tdValid == 1;
+        int limitClass = endangered ? ChunkSettings.LIMIT_ENDANGERED : ChunkSettings.LIMIT_UNDERGOAL;
+        ChunkserverInfo source = chooseSource(chunk, ctx.settings.readReplicationLimits().get(limitClass));
+        if (source == null) {
+            return;
+        }
+        Set<Integer> holders = holders(chunk);
+        List<ChunkserverInfo> destinations = ctx.selector.replicationDestinations(
+                ctx.settings.writeReplicationLimits().get(limitClass)).stream()
+                .filter(cs -> !holders.contains(cs.csid())).toList();
+        ChunkserverInfo dst = destinations.stream()
+                .filter(cs -> missing.stream().anyMatch(e -> e.matches(cs.labelMask()))).findFirst()
+                .orElse(null);
+        if (dst == null && valid < goal && fallbackAllowed(cls, missing) && !destinations.isEmpty()) {
+            dst = destinations.getFirst();
+        }
+        if (dst != null) {
+            startReplication(chunk, source, dst, true);
+            chunk.copies.add(new ChunkCopy(dst.csid(), CopyState.BUSY, chunk.version));
+            chunk.replicating = true;
+            ctx.chunks.lockTransiently(chunk, now + ctx.settings.lockTimeout());
+        }
+    }
+
+    /**
+     * Whether an undergoal copy may go to a server of other labels: LOOSE always, STD only when no matching server
+     * has room (busy ones are waited for), STRICT never.
+     */
+    private boolean fallbackAllowed(StorageClass cls, List<LabelExpression> missing) {
+        return switch (cls.mode()) {
+            case StorageClass.MODE_LOOSE -> true;
+            case StorageClass.MODE_STRICT -> false;
+            default -> ctx.servers.connectedServers().stream().noneMatch(cs -> cs.acceptsNewCopies()
+                    && cs.hasAvailableSpace() && missing.stream().anyMatch(e -> e.matches(cs.labelMask())));
+        };
+    }
+
+    private double usageOf(int csid) {
+        ChunkserverInfo cs = ctx.servers.connected(csid);
+        return cs == null ? 1.0 : cs.usage();
+    }
+
+    private int labelsOf(int csid) {
+        ChunkserverInfo cs = ctx.servers.connected(csid);
+        return cs == null ? 0 : cs.labelMask();
+    }
+
+    /** Deletes up to {@code surplus} valid copies that serve no keep expression, from the most used servers. */
+    private void deleteMisplaced(Chunk chunk, Set<Integer> placed, int surplus) {
+        List<ChunkserverInfo> ordered = new ArrayList<>(ctx.selector.orderedByUsage());
+        java.util.Collections.reverse(ordered);
+        for (ChunkserverInfo cs : ordered) {
+            if (surplus == 0) {
+                return;
+            }
+            ChunkCopy copy = chunk.copyOn(cs.csid());
+            if (copy != null && copy.state() == CopyState.VALID && !placed.contains(cs.csid())) {
+                if (!tryDelete(chunk, copy, 0)) {
+                    return;
+                }
+                surplus--;
+            }
+        }
+    }
+
+    /**
      * No valid copy, but at least goal copies one version off (a version change that reached the changelog but not
      * the servers, or the reverse): those copies are the data, so the chunk takes their version, as MooseFS does.
      */
@@ -191,7 +321,7 @@ public final class ChunkLoop {
                 || (best + 1 != chunk.version && chunk.version + 1 != best)) {
             return;
         }
-        ctx.chunks.record(new ChunkChange.VersionSet(now, chunk.id(), best, chunk.lockedTo));
+        ctx.record(new ChunkChange.VersionSet(now, chunk.id(), best));
         for (ChunkCopy copy : chunk.copies) {
             if (copy.version() == best && (copy.state() == CopyState.WRONG_VERSION
                     || copy.state() == CopyState.TD_WRONG_VERSION)) {

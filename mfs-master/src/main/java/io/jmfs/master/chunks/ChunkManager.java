@@ -26,8 +26,8 @@ public final class ChunkManager {
 
     public ChunkManager(ChunkRegistry chunks, ChunkserverRegistry servers, ChunkserverGateway gateway,
                         FileChunkSlots slots, MetaClock clock, ChunkSettings settings) {
-        this.ctx = new ChunkContext(chunks, servers, gateway, clock, settings);
-        this.writes = new WritePath(ctx, Objects.requireNonNull(slots));
+        this.ctx = new ChunkContext(chunks, servers, gateway, clock, settings, slots);
+        this.writes = new WritePath(ctx);
         this.reports = new ServerReports(ctx, writes);
         this.loop = new ChunkLoop(ctx);
     }
@@ -58,13 +58,13 @@ public final class ChunkManager {
             }
 
             @Override
-            public void referenced(int inode, long chunkId, int goal) {
-                ctx.chunks.addFileReference(chunkId, goal);
+            public void referenced(int inode, long chunkId, int sclass) {
+                ctx.chunks.addFileReference(chunkId, sclass);
             }
 
             @Override
-            public void goalChanged(int inode, long chunkId, int goal) {
-                ctx.chunks.setGoal(chunkId, goal);
+            public void goalChanged(int inode, long chunkId, int sclass) {
+                ctx.chunks.setGoal(chunkId, sclass);
             }
         };
     }
@@ -80,8 +80,8 @@ public final class ChunkManager {
      * @param opFlags CHUNKOPFLAG_* bits (0x02 CONTINUEOP passes the caller's own lock)
      * @param clientIp the client's address, for ordering the copies by topology
      */
-    public void prepareWrite(int inode, int index, int goal, int opFlags, int clientIp, Consumer<WriteGrant> reply) {
-        writes.prepareWrite(inode, index, goal, opFlags, clientIp, Objects.requireNonNull(reply));
+    public void prepareWrite(int inode, int index, int sclass, int opFlags, int clientIp, Consumer<WriteGrant> reply) {
+        writes.prepareWrite(inode, index, sclass, opFlags, clientIp, Objects.requireNonNull(reply));
     }
 
     /** WRITE_CHUNK_END: unlocks the chunk (the caller updates the file length). */
@@ -253,6 +253,6 @@ public final class ChunkManager {
 
     /** Changelog replay of a chunk change (the live path records through the sink and applies the same way). */
     public void replay(ChunkChange change) {
-        ctx.chunks.apply(change);
+        ctx.chunks.apply(change, ctx.slots);
     }
 }

@@ -34,7 +34,7 @@ final class ServerReports {
             if (!adoptable(chunkId)) {
                 return;
             }
-            ctx.chunks.record(new ChunkChange.Adopted(now, chunkId, version, now + ctx.settings.unusedDeleteTimeout()));
+            ctx.record(new ChunkChange.Adopted(now, chunkId, version, now + ctx.settings.unusedDeleteTimeout()));
             chunk = ctx.chunks.get(chunkId);
         }
         ChunkCopy existing = chunk.copyOn(csid);
@@ -63,7 +63,7 @@ final class ServerReports {
                 return;
             }
             int now = ctx.clock.now();
-            ctx.chunks.record(new ChunkChange.Adopted(now, chunkId, 0, now + ctx.settings.unusedDeleteTimeout()));
+            ctx.record(new ChunkChange.Adopted(now, chunkId, 0, now + ctx.settings.unusedDeleteTimeout()));
             chunk = ctx.chunks.get(chunkId);
         }
         ChunkCopy copy = chunk.copyOn(csid);

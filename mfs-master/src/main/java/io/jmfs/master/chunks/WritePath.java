@@ -2,6 +2,8 @@ package io.jmfs.master.chunks;
 
 import io.jmfs.master.cluster.ChunkserverInfo;
 import io.jmfs.master.cluster.ServerSelector;
+import io.jmfs.master.sclass.StorageClass;
+import io.jmfs.master.sclass.StorageClassTable;
 import io.jmfs.protocol.MfsStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,21 +21,25 @@ final class WritePath {
     static final int CONTINUE_OP = 0x02;
 
     private final ChunkContext ctx;
-    private final FileChunkSlots slots;
 
-    WritePath(ChunkContext ctx, FileChunkSlots slots) {
+    WritePath(ChunkContext ctx) {
         this.ctx = ctx;
-        this.slots = slots;
     }
 
-    void prepareWrite(int inode, int index, int goal, int opFlags, int clientIp, Consumer<WriteGrant> reply) {
-        if (goal < 1 || goal > 9) {
-            throw new IllegalArgumentException("goal must be 1..9: " + goal);
+    /**
+     * Logs one WRITE and applies it (the registry decides new chunk, duplicate or same chunk exactly as replay
+     * does), then starts the chunkserver operation that makes the granted chunk real: CREATE, DUPLICATE or
+     * SET_VERSION; a chunk needing none is granted at once.
+     */
+    void prepareWrite(int inode, int index, int sclass, int opFlags, int clientIp, Consumer<WriteGrant> reply) {
+        if (sclass < 1 || sclass > StorageClassTable.MAX_ID) {
+            throw new IllegalArgumentException("storage class id must be 1.." + StorageClassTable.MAX_ID + ": "
+                    + sclass);
         }
         int now = ctx.clock.now();
-        long chunkId = slots.chunkAt(inode, index);
+        long chunkId = ctx.slots.chunkAt(inode, index);
         if (chunkId == 0) {
-            createChunk(inode, index, goal, clientIp, reply, now);
+            createChunk(inode, index, sclass, clientIp, reply, now);
             return;
         }
         Chunk chunk = ctx.chunks.get(chunkId);
@@ -43,7 +49,7 @@ final class WritePath {
         }
         boolean continuing = (opFlags & CONTINUE_OP) != 0;
         if (chunk.isBusy() || (chunk.isLocked(now) && !continuing)) {
-            ctx.defer(chunkId, () -> prepareWrite(inode, index, goal, opFlags, clientIp, reply));
+            ctx.defer(chunkId, () -> prepareWrite(inode, index, sclass, opFlags, clientIp, reply));
             return;
         }
         List<ChunkCopy> sources = readableCopies(chunk);
@@ -51,33 +57,32 @@ final class WritePath {
             reply.accept(WriteGrant.failed(noCopiesStatus()));
             return;
         }
-        int lockedTo = now + ctx.settings.lockTimeout();
-        Consumer<MfsStatus> grantOrFail = status -> answerWrite(chunk.id(), clientIp, status, reply);
         if (chunk.fileCount > 1) {
             long newId = ctx.chunks.nextChunkId();
-            ctx.chunks.record(new ChunkChange.CopiedOnWrite(now, chunkId, newId, lockedTo));
-            slots.setChunk(inode, index, newId);
+            ctx.record(new ChunkChange.Write(now, inode, index, 1, false, newId));
             Chunk copy = ctx.chunks.get(newId);
-            copy.goal = Math.max(goal, chunk.goal);
+            ctx.chunks.assignClass(copy, ctx.chunks.definition(sclass).goal() >= chunk.goal ? sclass : chunk.sclass);
             start(copy, PendingOperation.Kind.DUPLICATE, sources, 1,
                     csid -> ctx.gateway.duplicate(csid, newId, 1, chunkId, chunk.version),
-                    status -> answerWrite(newId, clientIp, status, reply));
+                    status -> answerWrite(inode, index, chunkId, newId, clientIp, status, reply));
         } else if (chunk.needVersionIncrease) {
             int oldVersion = chunk.version;
-            int newVersion = oldVersion + 1;
-            ctx.chunks.record(new ChunkChange.VersionSet(now, chunkId, newVersion, lockedTo));
-            chunk.goal = goal;
+            ctx.record(new ChunkChange.Write(now, inode, index, 1, false, chunkId));
+            int newVersion = chunk.version;
+            ctx.chunks.assignClass(chunk, sclass);
             start(chunk, PendingOperation.Kind.SET_VERSION, sources, newVersion,
-                    csid -> ctx.gateway.setVersion(csid, chunkId, newVersion, oldVersion), grantOrFail);
+                    csid -> ctx.gateway.setVersion(csid, chunkId, newVersion, oldVersion),
+                    status -> answerWrite(inode, index, chunkId, chunkId, clientIp, status, reply));
         } else {
-            ctx.chunks.record(new ChunkChange.Locked(now, chunkId, lockedTo));
-            chunk.goal = goal;
-            grantOrFail.accept(MfsStatus.OK);
+            ctx.record(new ChunkChange.Write(now, inode, index, 0, false, chunkId));
+            ctx.chunks.assignClass(chunk, sclass);
+            answerWrite(inode, index, chunkId, chunkId, clientIp, MfsStatus.OK, reply);
         }
     }
 
-    private void createChunk(int inode, int index, int goal, int clientIp, Consumer<WriteGrant> reply, int now) {
-        ServerSelector.Choice choice = ctx.selector.forNewChunk(goal);
+    private void createChunk(int inode, int index, int sclass, int clientIp, Consumer<WriteGrant> reply, int now) {
+        StorageClass cls = ctx.chunks.definition(sclass);
+        ServerSelector.Choice choice = ctx.selector.forNewChunk(cls.create(), cls.mode());
         if (!choice.found()) {
             // as MooseFS: "try again" while servers are busy or missing, a hard error only when all are here
             MfsStatus status;
@@ -92,11 +97,11 @@ final class WritePath {
             return;
         }
         long newId = ctx.chunks.nextChunkId();
-        ctx.chunks.record(new ChunkChange.Created(now, newId, 1, now + ctx.settings.lockTimeout(), goal));
-        slots.setChunk(inode, index, newId);
+        ctx.record(new ChunkChange.Write(now, inode, index, 1, false, newId));
         Chunk chunk = ctx.chunks.get(newId);
+        ctx.chunks.assignClass(chunk, sclass);
         PendingOperation op = new PendingOperation(PendingOperation.Kind.CREATE,
-                status -> answerWrite(newId, clientIp, status, reply));
+                status -> answerWrite(inode, index, 0, newId, clientIp, status, reply));
         chunk.pending = op;
         for (ChunkserverInfo cs : choice.servers()) {
             chunk.copies.add(new ChunkCopy(cs.csid(), CopyState.BUSY, 1));
@@ -131,17 +136,40 @@ final class WritePath {
         }
     }
 
-    private void answerWrite(long chunkId, int clientIp, MfsStatus status, Consumer<WriteGrant> reply) {
+    private void answerWrite(int inode, int index, long previousId, long chunkId, int clientIp, MfsStatus status,
+                             Consumer<WriteGrant> reply) {
         Chunk chunk = ctx.chunks.get(chunkId);
         if (status.isOk()) {
             ctx.holdWriteCounters(chunk);
             reply.accept(new WriteGrant(MfsStatus.OK, chunkId, chunk.version, ctx.locations(chunk, clientIp)));
         } else {
-            if (chunk != null && chunk.lockedTo != 0) {
-                ctx.chunks.record(new ChunkChange.Unlocked(ctx.clock.now(), chunkId));
-                ctx.wake(chunk);
-            }
+            rollback(inode, index, previousId, chunkId);
             reply.accept(WriteGrant.failed(status));
+        }
+    }
+
+    /**
+     * A write or truncate failed on every server: the file gets its previous chunk back and the chunk is unlocked
+     * (ROLLBACK). When the file meanwhile lost that slot (removed, shortened) only the lock is left to undo.
+     */
+    private void rollback(int inode, int index, long previousId, long chunkId) {
+        Chunk chunk = ctx.chunks.get(chunkId);
+        int now = ctx.clock.now();
+        if (holds(inode, index, chunkId)) {
+            ctx.record(new ChunkChange.Rollback(now, inode, index, previousId, chunkId));
+        } else if (chunk != null && chunk.lockedTo != 0) {
+            ctx.record(new ChunkChange.Unlocked(now, chunkId));
+        }
+        if (chunk != null) {
+            ctx.wake(chunk);
+        }
+    }
+
+    private boolean holds(int inode, int index, long chunkId) {
+        try {
+            return ctx.slots.chunkAt(inode, index) == chunkId;
+        } catch (IllegalStateException gone) {
+            return false;
         }
     }
 
@@ -153,7 +181,7 @@ final class WritePath {
         }
         ctx.releaseWriteCounters(chunk);
         if (chunk.lockedTo != 0) {
-            ctx.chunks.record(new ChunkChange.Unlocked(ctx.clock.now(), chunkId));
+            ctx.record(new ChunkChange.Unlocked(ctx.clock.now(), chunkId));
         }
         ctx.wake(chunk);
         return MfsStatus.OK;
@@ -169,7 +197,7 @@ final class WritePath {
             throw new IllegalArgumentException("length in chunk out of range: " + lengthInChunk);
         }
         int now = ctx.clock.now();
-        long chunkId = slots.chunkAt(inode, index);
+        long chunkId = ctx.slots.chunkAt(inode, index);
         Chunk chunk = chunkId == 0 ? null : ctx.chunks.get(chunkId);
         if (chunk == null) {
             reply.accept(WriteGrant.failed(MfsStatus.NOCHUNK));
@@ -184,31 +212,33 @@ final class WritePath {
             reply.accept(WriteGrant.failed(noCopiesStatus()));
             return;
         }
-        int lockedTo = now + ctx.settings.lockTimeout();
         if (chunk.fileCount > 1) {
             long newId = ctx.chunks.nextChunkId();
-            ctx.chunks.record(new ChunkChange.CopiedOnWrite(now, chunkId, newId, lockedTo));
-            slots.setChunk(inode, index, newId);
+            ctx.record(new ChunkChange.Trunc(now, inode, index, newId));
             start(ctx.chunks.get(newId), PendingOperation.Kind.DUPLICATE_TRUNCATE, sources, 1,
                     csid -> ctx.gateway.duplicateTruncate(csid, newId, 1, chunkId, chunk.version, lengthInChunk),
-                    status -> answerTruncate(newId, clientIp, status, reply));
+                    status -> answerTruncate(inode, index, chunkId, newId, clientIp, status, reply));
         } else {
             int oldVersion = chunk.version;
-            int newVersion = oldVersion + 1;
-            ctx.chunks.record(new ChunkChange.VersionSet(now, chunkId, newVersion, lockedTo));
+            ctx.record(new ChunkChange.Trunc(now, inode, index, chunkId));
+            int newVersion = chunk.version;
             start(chunk, PendingOperation.Kind.TRUNCATE, sources, newVersion,
                     csid -> ctx.gateway.truncate(csid, chunkId, lengthInChunk, newVersion, oldVersion),
-                    status -> answerTruncate(chunkId, clientIp, status, reply));
+                    status -> answerTruncate(inode, index, chunkId, chunkId, clientIp, status, reply));
         }
     }
 
-    private void answerTruncate(long chunkId, int clientIp, MfsStatus status, Consumer<WriteGrant> reply) {
+    /** Success: UNLOCK, then the caller sets the length (as MooseFS logs it); failure: ROLLBACK. */
+    private void answerTruncate(int inode, int index, long previousId, long chunkId, int clientIp, MfsStatus status,
+                                Consumer<WriteGrant> reply) {
         Chunk chunk = ctx.chunks.get(chunkId);
-        ctx.chunks.record(new ChunkChange.Unlocked(ctx.clock.now(), chunkId));
-        WriteGrant grant = status.isOk()
-                ? new WriteGrant(MfsStatus.OK, chunkId, chunk.version, ctx.locations(chunk, clientIp))
-                : WriteGrant.failed(status);
-        reply.accept(grant);
+        if (!status.isOk()) {
+            rollback(inode, index, previousId, chunkId);
+            reply.accept(WriteGrant.failed(status));
+            return;
+        }
+        ctx.record(new ChunkChange.Unlocked(ctx.clock.now(), chunkId));
+        reply.accept(new WriteGrant(MfsStatus.OK, chunkId, chunk.version, ctx.locations(chunk, clientIp)));
         ctx.wake(chunk);
     }
 
@@ -278,7 +308,7 @@ final class WritePath {
             }
         }
         if (any) {
-            ctx.chunks.record(new ChunkChange.VersionSet(ctx.clock.now(), chunk.id(), previous, chunk.lockedTo));
+            ctx.record(new ChunkChange.VersionSet(ctx.clock.now(), chunk.id(), previous));
         }
     }
 

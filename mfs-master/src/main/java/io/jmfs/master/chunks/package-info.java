@@ -11,7 +11,11 @@
  *       correlated by (csid, chunk id).</li>
  *   <li><b>One mutation path for persistent state.</b> Chunk ids, versions and locks change only by a
  *       {@link io.jmfs.master.chunks.ChunkChange} recorded to the sink and then applied by
- *       {@link io.jmfs.master.chunks.ChunkRegistry#apply}, the method replay calls. Copies, pending operations and
+ *       {@link io.jmfs.master.chunks.ChunkRegistry#apply}, the method replay calls. The records are MooseFS's
+ *       changelog operations (WRITE, TRUNC, ROLLBACK, UNLOCK, SETVERSION, CHUNKADD, CHUNKDEL, ...): a WRITE or TRUNC
+ *       names only its resulting chunk, and {@code apply} decides new chunk, copy-on-write or version increase from
+ *       the state exactly as the live path did, changing the file's slot through
+ *       {@link io.jmfs.master.chunks.FileChunkSlots} (the namespace's replay path) in the same step. Copies, pending operations and
  *       counters are volatile: chunkservers report copies again after a restart. The only unrecorded lock changes
  *       are lock expiry and the transient lock of an undergoal replication, both derivable from time.</li>
  *   <li><b>Ids are never reused.</b> {@code nextChunkId} only grows, also past ids adopted from chunkservers.</li>

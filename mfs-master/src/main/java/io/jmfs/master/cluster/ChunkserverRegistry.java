@@ -150,12 +150,17 @@ public final class ChunkserverRegistry {
     public void apply(CsdbChange c) {
         switch (c.op()) {
             case ADD -> {
-                checkCsid(c.arg());
+                // the real master adds a new server with csid 0 and gives it its id by NEWID right after
+                if (c.arg() != 0) {
+                    checkCsid(c.arg());
+                }
                 if (byCsid.containsKey(c.arg()) || byAddress.containsKey(key(c.ip(), c.port()))) {
                     throw new IllegalStateException("csdb add of a known server: " + c);
                 }
                 ChunkserverInfo info = new ChunkserverInfo(c.arg(), c.ip(), c.port());
-                byCsid.put(c.arg(), info);
+                if (c.arg() != 0) {
+                    byCsid.put(c.arg(), info);
+                }
                 byAddress.put(key(c.ip(), c.port()), info);
             }
             case NEW_IP_PORT -> {
@@ -164,7 +169,19 @@ public final class ChunkserverRegistry {
                 info.moveTo(c.ip(), c.port());
                 byAddress.put(key(c.ip(), c.port()), info);
             }
-            case NEW_ID -> throw new IllegalStateException("csid changes are not produced by this registry: " + c);
+            case NEW_ID -> { // replayed only (the real master's ADD with csid 0 is followed by it)
+                checkCsid(c.arg());
+                ChunkserverInfo old = byAddress.get(key(c.ip(), c.port()));
+                if (old == null || byCsid.containsKey(c.arg()) || old.connected()) {
+                    throw new IllegalStateException("csdb new id does not fit: " + c);
+                }
+                if (old.csid() != 0) {
+                    byCsid.remove(old.csid());
+                }
+                ChunkserverInfo info = new ChunkserverInfo(c.arg(), c.ip(), c.port());
+                byCsid.put(c.arg(), info);
+                byAddress.put(key(c.ip(), c.port()), info);
+            }
             case DELETE -> {
                 ChunkserverInfo info = byAddress.remove(key(c.ip(), c.port()));
                 if (info != null) {

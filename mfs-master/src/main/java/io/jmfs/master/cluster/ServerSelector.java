@@ -1,5 +1,7 @@
 package io.jmfs.master.cluster;
 
+import io.jmfs.master.sclass.LabelExpression;
+import io.jmfs.master.sclass.StorageClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,9 +50,22 @@ public final class ServerSelector {
         if (goal < 1) {
             throw new IllegalArgumentException("goal must be at least 1: " + goal);
         }
+        return forNewChunk(java.util.Collections.nCopies(goal, LabelExpression.ANY), StorageClass.MODE_STD);
+    }
+
+    /**
+     * Servers for a new chunk of a class creating one copy per expression in {@code labels}: each expression gets
+     * the least busy, emptiest unused server it matches, the most selective expressions first. An expression no
+     * available server matches falls back to any other server unless the mode forbids it: STRICT never, STD not
+     * while a matching server is merely overloaded (then the write is retried), LOOSE always.
+     */
+    public Choice forNewChunk(List<LabelExpression> labels, int mode) {
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("a chunk needs at least one copy");
+        }
         List<ChunkserverInfo> candidates = new ArrayList<>();
+        List<ChunkserverInfo> overloaded = new ArrayList<>();
         boolean anyWithDisks = false;
-        boolean anyOverloaded = false;
         for (ChunkserverInfo cs : registry.connectedServers()) {
             if (cs.hasSaneSpace()) {
                 anyWithDisks = true;
@@ -59,16 +74,54 @@ public final class ServerSelector {
                 if (cs.acceptsNewCopies()) {
                     candidates.add(cs);
                 } else if (!cs.inMaintenance()) {
-                    anyOverloaded = true;
+                    overloaded.add(cs);
                 }
             }
         }
         if (candidates.isEmpty()) {
-            Shortage why = anyOverloaded ? Shortage.OVERLOADED : anyWithDisks ? Shortage.NO_SPACE : Shortage.NO_SERVERS;
+            Shortage why = !overloaded.isEmpty() ? Shortage.OVERLOADED
+                    : anyWithDisks ? Shortage.NO_SPACE : Shortage.NO_SERVERS;
             return new Choice(List.of(), why);
         }
         candidates.sort(Comparator.comparingInt(ChunkserverInfo::writesInProgress).thenComparing(BY_USAGE));
-        return new Choice(List.copyOf(candidates.subList(0, Math.min(goal, candidates.size()))), null);
+        List<LabelExpression> order = new ArrayList<>(labels);
+        order.sort(Comparator.comparing(LabelExpression::isAny)); // labelled copies choose first
+        List<ChunkserverInfo> chosen = new ArrayList<>();
+        List<LabelExpression> unmatched = new ArrayList<>();
+        for (LabelExpression e : order) {
+            ChunkserverInfo pick = firstUnused(candidates, chosen, e);
+            if (pick != null) {
+                chosen.add(pick);
+            } else {
+                unmatched.add(e);
+            }
+        }
+        boolean waitForBusy = false;
+        for (LabelExpression e : unmatched) {
+            boolean busyMatch = overloaded.stream().anyMatch(cs -> e.matches(cs.labelMask()));
+            if (mode == StorageClass.MODE_STRICT || (mode == StorageClass.MODE_STD && busyMatch)) {
+                waitForBusy |= busyMatch;
+                continue;
+            }
+            ChunkserverInfo pick = firstUnused(candidates, chosen, LabelExpression.ANY);
+            if (pick != null) {
+                chosen.add(pick);
+            }
+        }
+        if (chosen.isEmpty()) {
+            return new Choice(List.of(), waitForBusy ? Shortage.OVERLOADED : Shortage.NO_SPACE);
+        }
+        return new Choice(List.copyOf(chosen), null);
+    }
+
+    private static ChunkserverInfo firstUnused(List<ChunkserverInfo> candidates, List<ChunkserverInfo> chosen,
+                                               LabelExpression e) {
+        for (ChunkserverInfo cs : candidates) {
+            if (!chosen.contains(cs) && e.matches(cs.labelMask())) {
+                return cs;
+            }
+        }
+        return null;
     }
 
     /**

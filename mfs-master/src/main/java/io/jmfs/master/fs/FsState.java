@@ -2,12 +2,13 @@ package io.jmfs.master.fs;
 
 import io.jmfs.master.fs.store.EdgeTable;
 import io.jmfs.master.fs.store.InodeAllocator;
+import io.jmfs.master.fs.store.InodeBuckets;
 import io.jmfs.master.fs.store.NodeTable;
+import io.jmfs.master.sclass.StorageClassTable;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,9 @@ final class FsState {
     static final long EDGEID_MAX = 0x7FFFFFFFFFFFFFFFL;
     static final int DEFAULT_TRASH_HOURS = 24;
     /** MooseFS's default storage class (goal 2), the root's class in a new file system. */
-    static final int DEFAULT_SCLASS = StorageClasses.DEFAULT;
+    static final int DEFAULT_SCLASS = StorageClassTable.DEFAULT;
+    /** The storage class definitions nodes refer to by id. */
+    final StorageClassTable classes = new StorageClassTable();
     static final int CHUNK_BITS = 26;
     static final int PATH_MAX = 1024;
 
@@ -31,9 +34,9 @@ final class FsState {
     final Map<Integer, byte[]> symlinks = new HashMap<>();
     final Xattrs xattrs = new Xattrs();
     final OpenFiles open = new OpenFiles();
-    /** Trash and sustained files in the order they got there (deterministic purge order). */
-    final LinkedHashSet<Integer> trash = new LinkedHashSet<>();
-    final LinkedHashSet<Integer> sustained = new LinkedHashSet<>();
+    /** Trash and sustained files in MooseFS's buckets (inode % 4096 and % 256), each in the order they got there. */
+    final InodeBuckets trash = new InodeBuckets(TrashOps.TRASH_ALL_BUCKETS);
+    final InodeBuckets sustained = new InodeBuckets(TrashOps.SUSTAINED_ALL_BUCKETS);
     final ChunkReleaser releaser;
 
     long trashSpace;
@@ -135,10 +138,10 @@ final class FsState {
     void setSclass(int inode, int sclass) {
         nodes.setSclass(inode, sclass);
         long[] chunks = nodes.chunks(inode);
-        if (chunks != null && StorageClasses.exists(sclass)) {
+        if (chunks != null && classes.exists(sclass)) {
             for (long c : chunks) {
                 if (c != 0) {
-                    releaser.goalChanged(inode, c, StorageClasses.goal(sclass));
+                    releaser.goalChanged(inode, c, sclass);
                 }
             }
         }
@@ -148,6 +151,16 @@ final class FsState {
         symlinks.put(inode, path.clone());
         nodes.setLength(inode, path.length);
         addTreeLength(firstParentDir(inode), path.length);
+    }
+
+    /** Gives an existing symlink another target; its directories' subtree lengths follow. */
+    void replaceSymlinkPath(int inode, byte[] path) {
+        long old = nodes.length(inode);
+        symlinks.put(inode, path.clone());
+        nodes.setLength(inode, path.length);
+        for (int e = nodes.firstParent(inode); e != 0; e = edges.nextParent(e)) {
+            addTreeLength(edges.parent(e), path.length - old);
+        }
     }
 
     void link(int ts, int parent, int child, byte[] name) {

@@ -2,6 +2,9 @@ package io.jmfs.master.fs;
 
 import io.jmfs.master.fs.change.Change;
 import io.jmfs.master.fs.change.ChangeSink;
+import io.jmfs.master.sclass.ClassDraft;
+import io.jmfs.master.sclass.StorageClass;
+import io.jmfs.master.sclass.StorageClassTable;
 import io.jmfs.protocol.MfsStatus;
 import java.util.List;
 
@@ -24,7 +27,9 @@ public final class Namespace {
     private final XattrOps xattrs;
     private final TrashOps trash;
     private final PolicyOps policies;
+    private final ClassOps classOps;
     private final TreeInfo tree;
+    private final SnapshotOps snapshots;
     private final NamespacePersistence persistence;
 
     public Namespace(MetaClock clock, ChangeSink sink, ChunkReleaser releaser, NamespaceSettings settings) {
@@ -37,7 +42,9 @@ public final class Namespace {
         this.xattrs = new XattrOps(core);
         this.trash = new TrashOps(core);
         this.policies = new PolicyOps(core);
+        this.classOps = new ClassOps(core);
         this.tree = new TreeInfo(core);
+        this.snapshots = new SnapshotOps(core);
         this.persistence = new NamespacePersistence(state);
     }
 
@@ -124,6 +131,18 @@ public final class Namespace {
         return remove.rename(c, srcParent, srcName, dstParent, dstName);
     }
 
+    /**
+     * SNAPSHOT (mfsmakesnapshot, and mfsrmsnapshot with {@code smode} bit 0x80 and {@code src} 0): copies node
+     * {@code src} (a whole tree for a directory) to {@code dstParent/name}, files sharing their chunks;
+     * {@code smode} bits 0x01 overwrite, 0x02 cp-like attributes, 0x04 force removal, 0x08 preserve hard links.
+     * {@code sesflags} are the session's (recorded; IGNOREGID matters in replay); {@code umask} applies in cp-like
+     * mode. The whole tree is done in one step, as in MooseFS 3.0.
+     */
+    public MfsStatus snapshot(Credentials c, int sesflags, int src, int dstParent, byte[] name, int smode,
+                              int umask) {
+        return snapshots.snapshot(c, sesflags, src, dstParent, name, smode, umask);
+    }
+
     // ---- attributes -----------------------------------------------------------------------------------------
 
     public FsResult<NodeAttr> setattr(Credentials c, int inode, SetAttr request) {
@@ -191,6 +210,16 @@ public final class Namespace {
         return attrs.setChunk(inode, index, chunkId);
     }
 
+    /**
+     * A write was granted for the file (the chunk layer logged it as WRITE): a snapshot copy stops being an
+     * unmodified one, as in MooseFS. Part of applying that record, live and in replay; records nothing itself.
+     */
+    public void writeGranted(int inode) {
+        if (state.nodes.exists(inode) && (state.nodes.eattr(inode) & NodeAttr.EATTR_SNAPSHOT) != 0) {
+            state.nodes.setEattr(inode, state.nodes.eattr(inode) & ~NodeAttr.EATTR_SNAPSHOT);
+        }
+    }
+
     /** Sets a file's length (write end, truncate completion); chunks past the end are released. */
     public MfsStatus setLength(int inode, long length, boolean modTime) {
         return attrs.setLength(inode, length, modTime);
@@ -239,10 +268,45 @@ public final class Namespace {
         return state.nodes.sclass(inode);
     }
 
-    /** How many copies new chunks of file {@code inode} get: its storage class's goal (the default's if none). */
-    public int goal(int inode) {
-        int sclass = state.nodes.sclass(inode);
-        return StorageClasses.goal(StorageClasses.exists(sclass) ? sclass : StorageClasses.DEFAULT);
+    /** The storage class new chunks of file {@code inode} are placed by: its own, the default's if it has none. */
+    public int placementClass(int inode) {
+        return state.classes.effective(state.nodes.sclass(inode)).id();
+    }
+
+    /** mfsscadmin create: a new class named {@code name}; CLASSEXISTS, CLASSLIMITREACH, EINVAL. */
+    public FsResult<StorageClass> createClass(String name, ClassDraft d) {
+        return classOps.create(name, d);
+    }
+
+    /** mfsscadmin modify (or, with mask 0, a read of the definition); predefined classes only with CHG_FORCE. */
+    public FsResult<StorageClass> changeClass(String name, int changeMask,
+                                                                    ClassDraft d) {
+        return classOps.change(name, changeMask, d);
+    }
+
+    /** mfsscadmin delete: CLASSINUSE while any node has the class, EPERM for 1..9. */
+    public MfsStatus deleteClass(String name) {
+        return classOps.delete(name);
+    }
+
+    /** mfsscadmin copy. */
+    public MfsStatus duplicateClass(String src, String dst) {
+        return classOps.duplicate(src, dst);
+    }
+
+    /** mfsscadmin rename (user classes only). */
+    public MfsStatus renameClass(String from, String to) {
+        return classOps.rename(from, to);
+    }
+
+    /** Nodes per class id (mfscli's class view): {@code [id][0]} files, {@code [id][1]} directories. */
+    public int[][] classUsage() {
+        return classOps.usage();
+    }
+
+    /** The storage class definitions (read-only use: change them through the class operations below). */
+    public StorageClassTable storageClasses() {
+        return state.classes;
     }
 
     /**

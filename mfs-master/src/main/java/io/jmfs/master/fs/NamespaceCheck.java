@@ -42,7 +42,7 @@ final class NamespaceCheck {
                     if (s.edges.prevChild(e) != prev) {
                         out.add("broken child list of directory " + i);
                     }
-                    if (s.edges.find(i, s.edges.name(e)) != e) {
+                    if (!s.edges.foundByName(e)) {
                         out.add("entry " + i + "/" + new String(s.edges.name(e)) + " is not found by name");
                     }
                     int child = s.edges.child(e);

@@ -177,7 +177,11 @@ public final class NamespacePersistence {
         loadTails = new io.jmfs.master.fs.store.PagedInts(0);
     }
 
-    /** Adds one node; every problem is an {@link IllegalArgumentException} naming the inode. */
+    /**
+     * Adds one node; every problem is an {@link IllegalArgumentException} naming the inode. The namespace takes
+     * over {@code n}'s chunk and symlink arrays (a dump load makes millions of them; copying each again would
+     * double the garbage): the caller must not change them afterwards.
+     */
     public void loadNode(StoredNode n) {
         requireLoading();
         int i = n.inode();
@@ -217,7 +221,7 @@ public final class NamespacePersistence {
             }
             case NodeType.BLOCKDEV, NodeType.CHARDEV -> s.nodes.setLength(i, n.rdev() & 0xFFFFFFFFL);
             case NodeType.SYMLINK -> {
-                byte[] path = n.symlinkPath() == null ? new byte[0] : n.symlinkPath().clone();
+                byte[] path = n.symlinkPath() == null ? new byte[0] : n.symlinkPath();
                 s.symlinks.put(i, path);
                 s.nodes.setLength(i, path.length);
             }
@@ -225,7 +229,7 @@ public final class NamespacePersistence {
                 s.fileCount++;
                 s.nodes.setLength(i, n.length());
                 long[] chunks = n.chunks();
-                s.nodes.setChunks(i, chunks == null || chunks.length == 0 ? null : chunks.clone());
+                s.nodes.setChunks(i, chunks == null || chunks.length == 0 ? null : chunks);
             }
             default -> {
             }
@@ -302,10 +306,10 @@ public final class NamespacePersistence {
         if (!Names.valid(name)) {
             throw new IllegalArgumentException("entry " + describe(parent, name) + " has an invalid name");
         }
-        if (s.edges.find(parent, name) != 0) {
+        int slot = s.edges.addUnlessPresent(parent, child, name, edgeId);
+        if (slot == 0) {
             throw new IllegalArgumentException("entry " + describe(parent, name) + " appears twice");
         }
-        int slot = s.edges.add(parent, child, name, edgeId);
         int tail = loadTails.get(parent);
         if (tail == 0) {
             s.nodes.setFirstChild(parent, slot);
@@ -336,6 +340,12 @@ public final class NamespacePersistence {
         requireLoading();
         s.nextEdgeId = nextEdgeId;
         s.edges.reserve(s.nodeCount + s.nodeCount / 4);
+    }
+
+    /** The NODE section's maxnodeid: the highest inode number ever given, which may no longer exist. */
+    public void loadMaxInode(int maxInode) {
+        requireLoading();
+        s.inodes.raiseMax(maxInode);
     }
 
     public void loadFree(int inode, int freeTime) {

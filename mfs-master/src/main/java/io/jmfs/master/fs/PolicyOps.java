@@ -39,6 +39,16 @@ final class PolicyOps {
 
     // ---- storage class ------------------------------------------------------------------------------------------
 
+    private static boolean adminOnly(FsState s, int id) {
+        return s.classes.exists(id) && s.classes.get(id).adminOnly();
+    }
+
+    /** What "increase" and "decrease" compare: the most copies the class keeps (normal or archived). */
+    private static int copies(FsState s, int id) {
+        var c = s.classes.get(id);
+        return c == null ? 0 : Math.max(c.keep().size(), c.archive().size());
+    }
+
     /** The rule of SETSCLASS, for counting and applying alike (live and replay). */
     static SubtreeSet.Rule sclassRule(FsState s, int ts, int uid, int src, int dst, int smode, boolean admin) {
         return new SubtreeSet.Rule() {
@@ -46,13 +56,13 @@ final class PolicyOps {
             public int decide(int n) {
                 int cur = s.nodes.sclass(n);
                 if (foreignOwner(s, n, uid) || (s.nodes.eattr(n) & NodeAttr.EATTR_IMMUTABLE) != 0
-                        || ((StorageClasses.adminOnly(cur) || StorageClasses.adminOnly(dst)) && !admin)) {
+                        || ((adminOnly(s, cur) || adminOnly(s, dst)) && !admin)) {
                     return SubtreeSet.NOT_PERMITTED;
                 }
                 boolean set = switch (smode & SubtreeSet.SMODE_TMASK) {
                     case SubtreeSet.SMODE_SET -> cur != dst;
-                    case SubtreeSet.SMODE_INCREASE -> cur < dst;
-                    case SubtreeSet.SMODE_DECREASE -> cur > dst;
+                    case SubtreeSet.SMODE_INCREASE -> copies(s, cur) < copies(s, dst);
+                    case SubtreeSet.SMODE_DECREASE -> copies(s, cur) > copies(s, dst);
                     default -> cur == src;
                 };
                 return set ? SubtreeSet.CHANGED : SubtreeSet.NOT_CHANGED;
@@ -72,8 +82,13 @@ final class PolicyOps {
      * when the only node was not permitted.
      */
     FsResult<Results.SetCounts> setSclass(int inode, int uid, int src, int dst, int smode, boolean admin) {
-        if (!SubtreeSet.validSmode(smode) || !StorageClasses.exists(dst) || src == 0) {
+        if (!SubtreeSet.validSmode(smode) || !s.classes.exists(dst) || src == 0) {
             return FsResult.error(MfsStatus.EINVAL);
+        }
+        int kind = smode & SubtreeSet.SMODE_TMASK;
+        if ((kind == SubtreeSet.SMODE_INCREASE || kind == SubtreeSet.SMODE_DECREASE)
+                && dst >= io.jmfs.master.sclass.StorageClassTable.FIRST_USER_ID) {
+            return FsResult.error(MfsStatus.EINVAL); // as 3.0.117: more or less than a named class means nothing
         }
         if (!core.exists(inode)) {
             return FsResult.error(MfsStatus.ENOENT);

@@ -3,7 +3,7 @@ package io.jmfs.master.fs;
 import io.jmfs.master.fs.change.Change;
 import io.jmfs.protocol.MfsStatus;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +18,10 @@ final class TrashOps {
 
     private final FsCore core;
     private final FsState s;
+    // which bucket the next pass visits: as MooseFS, one trash and one sustained bucket per pass (per second), so a
+    // pass costs 1/4096 of the trash however big it grows, and an expired file goes within 4096 passes
+    private int nextTrashBucket;
+    private int nextSustainedBucket;
 
     TrashOps(FsCore core) {
         this.core = core;
@@ -117,10 +121,12 @@ final class TrashOps {
      */
     Results.Maintenance maintain() {
         int ts = core.clock.now();
+        int bucket = nextTrashBucket;
+        nextTrashBucket = (bucket + 1) % TRASH_ALL_BUCKETS;
         int purged = 0;
         int toSustained = 0;
         int checksum = 0;
-        for (int inode : s.trash) {
+        for (int inode : s.trash.bucket(bucket)) {
             if (expired(s, inode, ts)) {
                 checksum ^= inode;
                 if (s.open.isOpen(inode)) {
@@ -131,18 +137,20 @@ final class TrashOps {
             }
         }
         if (purged + toSustained > 0) {
-            core.commit(new Change.EmptyTrash(ts, TRASH_ALL_BUCKETS, purged, toSustained, checksum));
+            core.commit(new Change.EmptyTrash(ts, bucket, purged, toSustained, checksum));
         }
+        bucket = nextSustainedBucket;
+        nextSustainedBucket = (bucket + 1) % SUSTAINED_ALL_BUCKETS;
         int closed = 0;
         checksum = 0;
-        for (int inode : s.sustained) {
+        for (int inode : s.sustained.bucket(bucket)) {
             if (!s.open.isOpen(inode)) {
                 closed++;
                 checksum ^= inode;
             }
         }
         if (closed > 0) {
-            core.commit(new Change.EmptySustained(ts, SUSTAINED_ALL_BUCKETS, closed, checksum));
+            core.commit(new Change.EmptySustained(ts, bucket, closed, checksum));
         }
         int delay = core.settings.inodeReuseDelay();
         var preview = previewFree(ts, delay);
@@ -166,11 +174,11 @@ final class TrashOps {
     }
 
     List<Integer> trashInodes() {
-        return new ArrayList<>(s.trash);
+        return Arrays.stream(s.trash.toArray()).boxed().toList();
     }
 
     List<Integer> sustainedInodes() {
-        return new ArrayList<>(s.sustained);
+        return Arrays.stream(s.sustained.toArray()).boxed().toList();
     }
 
     MfsStatus acquire(int sessionId, int inode) {

@@ -126,7 +126,7 @@ final class TreeInfo {
                 length += len;
                 size += fileSize;
                 int sclass = s.nodes.sclass(n);
-                realSize += fileSize * (StorageClasses.exists(sclass) ? StorageClasses.goal(sclass) : 1);
+                realSize += fileSize * (s.classes.exists(sclass) ? s.classes.get(sclass).goal() : 1);
             }
         }
         return FsResult.ok(new Results.DirStats((int) inodes, (int) dirs, (int) files, (int) chunks, length, size,

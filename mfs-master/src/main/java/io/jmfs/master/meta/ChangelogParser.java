@@ -3,6 +3,8 @@ package io.jmfs.master.meta;
 import io.jmfs.master.chunks.ChunkChange;
 import io.jmfs.master.cluster.CsdbChange;
 import io.jmfs.master.fs.change.Change;
+import io.jmfs.master.sclass.LabelExpression;
+import io.jmfs.master.sclass.StorageClass;
 import io.jmfs.master.sessions.SessionChange;
 import io.jmfs.master.sessions.SessionChangelog;
 import java.io.ByteArrayOutputStream;
@@ -71,9 +73,10 @@ public final class ChangelogParser {
             case "UNLINK" -> fs(new Change.Unlink(ts, p.u32(0), p.name(1), p.result32(0)), p, 2, 1);
             case "MOVE" -> fs(new Change.Move(ts, p.u32(0), p.name(1), p.u32(2), p.name(3), p.result32(0)), p, 4, 1);
             case "LINK" -> fs(new Change.Link(ts, p.u32(0), p.u32(1), p.name(2)), p, 3, 0);
-            case "ATTR" -> fs(new Change.Attr(ts, p.u32(0), p.i(1), p.u32(2), p.u32(3), p.u32(4), p.u32(5), p.i(6)),
-                    p, 8, 0);
-            case "LENGTH" -> fs(new Change.Length(ts, p.u32(0), p.u64(1), p.i(2) != 0), p, 3, 0);
+            case "ATTR" -> attr(ts, p);
+            // older masters log LENGTH without canmodmtime (then 1)
+            case "LENGTH" -> fs(new Change.Length(ts, p.u32(0), p.u64(1), p.a().length < 3 || p.i(2) != 0), p,
+                    p.a().length == 2 ? 2 : 3, 0);
             case "ACCESS" -> fs(new Change.Access(ts, p.u32(0)), p, 1, 0);
             case "AMTIME" -> fs(new Change.Amtime(ts, p.u32(0), p.u32(1), p.u32(2), p.u32(3)), p, 4, 0);
             case "SETXATTR" -> fs(new Change.SetXattr(ts, p.u32(0), p.name(1), p.name(2), p.i(3)), p, 4, 0);
@@ -89,16 +92,21 @@ public final class ChangelogParser {
             case "FREEINODES" -> fs(new Change.FreeInodes(ts, p.i(0), p.result32(0), p.result32(1), p.result32(2)),
                     p, 1, 3);
             case "PURGE" -> fs(new Change.Purge(ts, p.u32(0)), p, 1, 0);
-            case "ACQUIRE" -> fs(new Change.Acquire(ts, p.u32(0), p.u32(1)), p, 2, 0);
-            case "RELEASE" -> fs(new Change.Release(ts, p.u32(0), p.u32(1)), p, 2, 0);
+            // MooseFS logs (and replays) the session id first
+            case "ACQUIRE" -> fs(new Change.Acquire(ts, p.u32(1), p.u32(0)), p, 2, 0);
+            case "RELEASE" -> fs(new Change.Release(ts, p.u32(1), p.u32(0)), p, 2, 0);
             case "SETFILECHUNK" -> fs(new Change.SetFileChunk(ts, p.u32(0), p.i(1), p.u64(2)), p, 3, 0);
-            case "CHUNKNEW" -> chunk(new ChunkChange.Created(ts, p.u64(0), p.u32(1), p.u32(2), p.i(3)), p, 4);
-            case "CHUNKCOW" -> chunk(new ChunkChange.CopiedOnWrite(ts, p.u64(0), p.u64(1), p.u32(2)), p, 3);
-            case "SETVERSION" -> chunk(new ChunkChange.VersionSet(ts, p.u64(0), p.u32(1), p.u32(2)), p, 3);
-            case "LOCK" -> chunk(new ChunkChange.Locked(ts, p.u64(0), p.u32(1)), p, 2);
-            case "UNLOCK" -> chunk(new ChunkChange.Unlocked(ts, p.u64(0)), p, 1);
-            case "CHUNKADD" -> chunk(new ChunkChange.Adopted(ts, p.u64(0), p.u32(1), p.u32(2)), p, 3);
-            case "CHUNKDEL" -> chunk(new ChunkChange.Deleted(ts, p.u64(0), p.u32(1)), p, 2);
+            case "SNAPSHOT" -> new LoggedChange.Fs(snapshot(ts, p));
+            case "WRITE" -> write(ts, p);
+            case "TRUNC" -> chunk(new ChunkChange.Trunc(ts, p.u32(0), p.u32(1), p.resultU64()), p, 2, 1);
+            case "ROLLBACK" -> chunk(new ChunkChange.Rollback(ts, p.u32(0), p.u32(1), p.u64(2), p.u64(3)), p, 4, 0);
+            case "REPAIR" -> chunk(new ChunkChange.Repaired(ts, p.u32(0), p.u32(1), p.result32(0)), p, 2, 1);
+            case "SETVERSION" -> chunk(new ChunkChange.VersionSet(ts, p.u64(0), p.u32(1)), p, 2, 0);
+            case "INCVERSION" -> chunk(new ChunkChange.VersionIncreased(ts, p.u64(0)), p, 1, 0);
+            case "NEXTCHUNKID" -> chunk(new ChunkChange.NextChunkId(ts, p.u64(0)), p, 1, 0);
+            case "UNLOCK" -> chunk(new ChunkChange.Unlocked(ts, p.u64(0)), p, 1, 0);
+            case "CHUNKADD" -> chunk(new ChunkChange.Adopted(ts, p.u64(0), p.u32(1), p.u32(2)), p, 3, 0);
+            case "CHUNKDEL" -> chunk(new ChunkChange.Deleted(ts, p.u64(0), p.u32(1)), p, 2, 0);
             case "CSDBOP" -> {
                 p.expect(4, 0);
                 int code = p.i(0);
@@ -113,6 +121,10 @@ public final class ChangelogParser {
                 }
                 yield new LoggedChange.Csdb(new CsdbChange(ts, kind, p.u32(1), p.i(2), p.u32(3)));
             }
+            case "SCSET" -> new LoggedChange.Fs(scset(ts, p));
+            case "SCDUP" -> fs(new Change.ScDup(ts, p.name(0), p.name(1), p.result32(0), p.result32(1)), p, 2, 2);
+            case "SCREN" -> fs(new Change.ScRen(ts, p.name(0), p.name(1), p.result32(0)), p, 2, 1);
+            case "SCDEL" -> fs(new Change.ScDel(ts, p.name(0), p.result32(0)), p, 1, 1);
             case "SETMETAID" -> {
                 p.expect(1, 0);
                 yield new LoggedChange.MetaId(ts, p.u64(0));
@@ -121,14 +133,125 @@ public final class ChangelogParser {
         };
     }
 
+    /**
+     * SNAPSHOT(src,dstparent,name,smode,sesflags,uid,[gid,...],umask):inodechecksum,removed,same,existing,
+     * hardlinks,new as 3.0.117 writes it; also the older single-gid form (uid,gid,umask) without results.
+     */
+    private static Change.Snapshot snapshot(int ts, Parsed p) {
+        String[] a = p.a();
+        int[] gids;
+        int umaskAt;
+        if (a.length > 6 && a[6].startsWith("[")) {
+            int end = 6;
+            while (end < a.length && !a[end].endsWith("]")) {
+                end++;
+            }
+            if (end >= a.length - 1) {
+                throw new IllegalArgumentException("SNAPSHOT: unterminated gid list");
+            }
+            gids = new int[end - 6 + 1];
+            for (int i = 6; i <= end; i++) {
+                String g = a[i];
+                if (i == 6) {
+                    g = g.substring(1);
+                }
+                if (i == end) {
+                    g = g.substring(0, g.length() - 1);
+                }
+                gids[i - 6] = u32(g);
+            }
+            umaskAt = end + 1;
+        } else {
+            gids = new int[] {p.u32(6)};
+            umaskAt = 7;
+        }
+        if (a.length != umaskAt + 1 || (p.r().length != 6 && p.r().length != 0)) {
+            throw new IllegalArgumentException("SNAPSHOT takes 8 arguments (a gid list counting as one) and 6 "
+                    + "results, not " + (a.length - umaskAt + 7) + " and " + p.r().length);
+        }
+        boolean results = p.r().length == 6;
+        return new Change.Snapshot(ts, p.u32(0), p.u32(1), p.name(2), p.i(3), p.i(4), p.u32(5), gids,
+                p.i(umaskAt), results ? p.result32(0) : 0, results ? p.result32(1) : 0, results ? p.result32(2) : 0,
+                results ? p.result32(3) : 0, results ? p.result32(4) : 0, results ? p.result32(5) : 0);
+    }
+
+    /** SCSET(name,new,Wc,Kk,Aa,mode,archdelay,adminonly,masks...|-):id, masks four per expression. */
+    private static Change.ScSet scset(int ts, Parsed p) {
+        String[] a = p.a();
+        if (a.length < 9) {
+            throw new IllegalArgumentException("SCSET takes at least 9 arguments, not " + a.length);
+        }
+        int create = counted(a[2], 'W');
+        int keep = counted(a[3], 'K');
+        int archive = counted(a[4], 'A');
+        int masks = (create + keep + archive) * LabelExpression.OR_TERMS;
+        boolean none = masks == 0 && a.length == 9 && a[8].equals("-");
+        p.expect(none ? 9 : 8 + masks, 1);
+        List<List<LabelExpression>> lists = new ArrayList<>();
+        int at = 8;
+        for (int n : new int[] {create, keep, archive}) {
+            List<LabelExpression> list = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                list.add(LabelExpression.of(p.u32(at), p.u32(at + 1), p.u32(at + 2),
+                        p.u32(at + 3)));
+                at += 4;
+            }
+            lists.add(list);
+        }
+        StorageClass definition;
+        try {
+            definition = new StorageClass(p.result32(0),
+                    StorageClass.nameOf(p.name(0)), p.i(7) != 0, p.i(5), p.i(6), lists.get(0),
+                    lists.get(1), lists.get(2));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SCSET: " + e.getMessage());
+        }
+        return new Change.ScSet(ts, p.i(1) != 0, definition);
+    }
+
+    private static int counted(String arg, char prefix) {
+        if (arg.isEmpty() || arg.charAt(0) != prefix) {
+            throw new IllegalArgumentException("SCSET: expected " + prefix + "<count>, got '" + arg + "'");
+        }
+        return u32(arg.substring(1));
+    }
+
     private static LoggedChange fs(Change c, Parsed p, int args, int results) {
         p.expect(args, results);
         return new LoggedChange.Fs(c);
     }
 
-    private static LoggedChange chunk(ChunkChange c, Parsed p, int args) {
-        p.expect(args, 0);
+    private static LoggedChange chunk(ChunkChange c, Parsed p, int args, int results) {
+        p.expect(args, results);
         return new LoggedChange.Chunks(c);
+    }
+
+    /** WRITE(inode,indx[,opflag[,canmodmtime]]):chunkid; older masters leave the flags out (then 1 and 1). */
+    private static LoggedChange write(int ts, Parsed p) {
+        int args = Math.max(2, Math.min(4, p.a().length));
+        p.expect(args, 1);
+        int opflag = args >= 3 ? p.i(2) : 1;
+        boolean canModTime = args < 4 || p.i(3) != 0;
+        return new LoggedChange.Chunks(new ChunkChange.Write(ts, p.u32(0), p.u32(1), opflag, canModTime,
+                p.resultU64()));
+    }
+
+    /**
+     * ATTR(inode,mode,uid,gid,atime,mtime[,[winattr,]aclmode]): 3.0.117 writes all eight. The ACL mode only matters
+     * with POSIX ACLs, which jmfs refuses to load: a line that sets one (bit 12) is refused here too.
+     */
+    private static LoggedChange attr(int ts, Parsed p) {
+        int args = p.a().length;
+        if (args < 6 || args > 8) {
+            throw new IllegalArgumentException("ATTR takes 6 to 8 arguments, not " + args);
+        }
+        p.expect(args, 0);
+        int winattr = args == 8 ? p.i(6) : 0;
+        if (args >= 7 && (p.i(args - 1) & 0x1000) != 0) {
+            throw new IllegalArgumentException("ATTR with a POSIX ACL mode: ACLs are not supported by jmfs");
+        }
+        return new LoggedChange.Fs(new Change.Attr(ts, p.u32(0), p.i(1), p.u32(2), p.u32(3), p.u32(4), p.u32(5),
+                winattr));
     }
 
     private static String[] args(String inside) {
@@ -216,6 +339,17 @@ public final class ChangelogParser {
 
         byte[] name(int idx) {
             return unescape(arg(idx));
+        }
+
+        long resultU64() {
+            if (r.length < 1) {
+                throw new IllegalArgumentException(op + ": missing result");
+            }
+            try {
+                return Long.parseUnsignedLong(r[0]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(op + ": not a number: '" + r[0] + "'");
+            }
         }
 
         int result32(int idx) {

@@ -15,6 +15,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,8 @@ public final class DumpReader {
     private final NamespacePersistence ns;
     private final Set<String> seen = new HashSet<>();
     private final StringBuilder timings = new StringBuilder();
+    /** The CHNK section read ahead on a second thread, or null (see {@link #startChunkReader}). */
+    private ChunkReadAhead chunkReadAhead;
 
     private DumpReader(DumpInput in, MetaState state) {
         this.in = in;
@@ -86,18 +91,134 @@ public final class DumpReader {
 
     /** Loads {@code file} into {@code state}, which must be new (standalone or a just-built master state). */
     public static Header load(Path file, MetaState state) throws IOException {
+        return load(file, state, false);
+    }
+
+    /**
+     * {@link #load}, with the chunk table read on a second thread (see {@link #startChunkReader}): for the start,
+     * when nothing else runs. A background dump's load does not use it: there the second core serves clients.
+     */
+    public static Header loadAtStart(Path file, MetaState state) throws IOException {
+        return load(file, state, true);
+    }
+
+    private static Header load(Path file, MetaState state, boolean chunksOnSecondThread) throws IOException {
+        DumpReader reader = null;
         try (DumpInput in = new DumpInput(file)) {
-            return new DumpReader(in, state).read();
+            reader = new DumpReader(in, state);
+            return reader.read(chunksOnSecondThread);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new MetadataException(file, "inconsistent metadata: " + e.getMessage(), e);
+        } finally {
+            if (reader != null) {
+                reader.abandonChunkReader();
+            }
         }
     }
 
-    private Header read() throws IOException {
+    /**
+     * The chunk table (CHNK, the last section, a third of a start's work) depends on no other section, so while
+     * this thread loads the namespace a second one reads it into the state's chunk registry, which nothing else
+     * touches until the main pass reaches CHNK and waits for it. Errors stay those of a sequential read: the main
+     * pass still checks every section header, in file order, and raises the chunk reader's error only when it
+     * gets to CHNK. The look-ahead walks section headers by their lengths and gives up (everything is then read
+     * sequentially) at the first one that is not plainly well-formed.
+     */
+    private void startChunkReader(long firstSection) throws IOException {
+        long pos = firstSection;
+        byte[] chnk = ("CHNK " + (DumpFormat.CHNK >> 4) + "." + (DumpFormat.CHNK & 15)).getBytes(StandardCharsets.ISO_8859_1);
+        try (DumpInput scan = new DumpInput(in.file())) {
+            while (pos + 16 <= scan.size()) {
+                scan.seek(pos);
+                byte[] tag = scan.bytes(8, "a section header");
+                long length = scan.u64("a section length");
+                long end = pos + 16 + length;
+                if (length < 0 || end > scan.size() || tag[4] != ' ' || tag[6] != '.') {
+                    return;
+                }
+                if (Arrays.equals(tag, chnk)) {
+                    chunkReadAhead = new ChunkReadAhead(pos + 16, end);
+                    Thread.ofPlatform().daemon().name("mfsmaster-load-chunks").start(chunkReadAhead.task);
+                    return;
+                }
+                pos = end;
+            }
+        }
+    }
+
+    /** Where the read-ahead CHNK payload lies, and its outcome (the section's load time in ms). */
+    private final class ChunkReadAhead {
+        final long start;
+        final long end;
+        final CompletableFuture<Long> result = new CompletableFuture<>();
+        volatile boolean abandoned;
+        final Runnable task;
+
+        ChunkReadAhead(long start, long end) {
+            this.start = start;
+            this.end = end;
+            this.task = () -> {
+                long t0 = System.nanoTime();
+                try (DumpInput own = new DumpInput(in.file())) {
+                    own.seek(start);
+                    own.limitTo(end);
+                    chunks(own, this);
+                    if (own.position() != end) {
+                        throw new MetadataException(own.file(), "section CHNK (at byte " + (start - 16)
+                                + "): its records end at byte " + own.position() + " but its length says " + end);
+                    }
+                    result.complete((System.nanoTime() - t0) / 1_000_000);
+                } catch (Throwable e) {
+                    result.completeExceptionally(e);
+                }
+            };
+        }
+    }
+
+    /** The main pass reached CHNK at {@code start}: take the read-ahead's outcome, or read it here. */
+    private void chunksSection(long start) throws IOException {
+        ChunkReadAhead ahead = chunkReadAhead;
+        if (ahead == null || ahead.start != start) {
+            chunks(in, null);
+            return;
+        }
+        try {
+            long ms = ahead.result.join();
+            timings.append(" (CHNK on its own thread: ").append(ms).append("ms)");
+        } catch (CompletionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException r -> throw r;
+                case Error err -> throw err;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } finally {
+            chunkReadAhead = null;
+        }
+        in.seek(ahead.end);
+    }
+
+    /** A failed load must not leave the chunk reader writing into the discarded state. */
+    private void abandonChunkReader() {
+        ChunkReadAhead ahead = chunkReadAhead;
+        if (ahead != null) {
+            ahead.abandoned = true;
+            try {
+                ahead.result.exceptionally(e -> 0L).join();
+            } finally {
+                chunkReadAhead = null;
+            }
+        }
+    }
+
+    private Header read(boolean chunksOnSecondThread) throws IOException {
         Header h = readHeader(in);
         state.setVersion(h.version());
         state.setMetaId(h.metaId());
         ns.beginLoad();
+        if (chunksOnSecondThread) {
+            startChunkReader(in.position());
+        }
         while (true) {
             long start = in.position();
             byte[] tagBytes = in.bytes(8, "a section header");
@@ -179,7 +300,14 @@ public final class DumpReader {
         }
         switch (tag) {
             case "SESS" -> sessions();
-            case "SCLA" -> state.setStorageClasses(in.bytes((int) length, "the storage classes"));
+            case "SCLA" -> {
+                byte[] body = in.bytes((int) length, "the storage classes");
+                try {
+                    state.setStorageClasses(body);
+                } catch (IllegalArgumentException e) {
+                    throw in.error("storage classes: " + e.getMessage());
+                }
+            }
             case "NODE" -> nodes();
             case "EDGE" -> edges();
             case "FREE" -> free();
@@ -199,7 +327,7 @@ public final class DumpReader {
             case "OPEN" -> open();
             case "FLCK", "PLCK" -> locks(tag, tag.equals("FLCK") ? DumpFormat.FLCK_RECORD : DumpFormat.PLCK_RECORD);
             case "CSDB" -> servers();
-            case "CHNK" -> chunks();
+            case "CHNK" -> chunksSection(in.position());
             default -> throw new IllegalStateException(tag);
         }
     }
@@ -255,7 +383,7 @@ public final class DumpReader {
     }
 
     private void nodes() throws IOException {
-        in.u32("maxnodeid");
+        int maxNodeId = in.u32("maxnodeid");
         int declared = in.u32("the node count");
         int count = 0;
         while (true) {
@@ -318,6 +446,7 @@ public final class DumpReader {
         if (count != declared) {
             throw in.error("NODE declares " + Integer.toUnsignedString(declared) + " nodes but holds " + count);
         }
+        ns.loadMaxInode(maxNodeId);
     }
 
     private void edges() throws IOException {
@@ -433,9 +562,13 @@ public final class DumpReader {
         }
     }
 
-    private void chunks() throws IOException {
+    /** Reads CHNK from {@code in} (the main input, or the read-ahead's own, which may be abandoned). */
+    private void chunks(DumpInput in, ChunkReadAhead ahead) throws IOException {
         long next = in.u64("nextchunkid");
-        while (true) {
+        for (int n = 0; ; n++) {
+            if (ahead != null && (n & 0xFFFF) == 0 && ahead.abandoned) {
+                throw new CancellationException("load abandoned");
+            }
             long id = in.u64("a chunk");
             int version = in.u32("a chunk");
             int lockedTo = in.u32("a chunk");
@@ -462,7 +595,7 @@ public final class DumpReader {
         List<String> missing = new ArrayList<>();
         ns.forEachChunkReference((inode, sclass, chunkId) -> {
             try {
-                state.chunks().addFileReference(chunkId, sclass >= 1 && sclass <= 9 ? sclass : 2);
+                state.chunks().addFileReference(chunkId, state.namespace().storageClasses().effective(sclass).id());
             } catch (IllegalStateException e) {
                 if (missing.size() < 10) {
                     missing.add("inode " + inode + " references unknown chunk " + String.format("%016X", chunkId));

@@ -1,11 +1,14 @@
 package io.jmfs.master.meta;
 
 import io.jmfs.master.chunks.ChunkRegistry;
+import io.jmfs.master.chunks.FileChunkSlots;
+import io.jmfs.master.chunks.NamespaceFileSlots;
 import io.jmfs.master.cluster.ChunkserverRegistry;
 import io.jmfs.master.fs.MetaClock;
 import io.jmfs.master.fs.Namespace;
 import io.jmfs.master.fs.NamespaceSettings;
 import io.jmfs.master.fs.change.ChangeSink;
+import io.jmfs.master.sclass.StorageClassDump;
 import io.jmfs.master.sessions.SessionRegistry;
 import java.util.Objects;
 
@@ -20,10 +23,10 @@ public final class MetaState {
     private final SessionRegistry sessions;
     private final ChunkRegistry chunks;
     private final ChunkserverRegistry servers;
+    private final FileChunkSlots fileSlots;
     private long metaId;
     private long version = 1;
     /** Storage classes as loaded (kept opaque and written back); null = MooseFS's nine default classes. */
-    private byte[] storageClasses;
 
     public MetaState(Namespace namespace, SessionRegistry sessions, ChunkRegistry chunks, ChunkserverRegistry servers,
                      long metaId) {
@@ -31,6 +34,8 @@ public final class MetaState {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
         this.chunks = Objects.requireNonNull(chunks, "chunks");
         this.servers = Objects.requireNonNull(servers, "servers");
+        this.fileSlots = new NamespaceFileSlots(namespace);
+        chunks.useClasses(namespace.storageClasses());
         this.metaId = metaId;
     }
 
@@ -68,6 +73,11 @@ public final class MetaState {
         return servers;
     }
 
+    /** The namespace's chunk tables as the chunk records (WRITE, TRUNC, ...) change them. */
+    public FileChunkSlots fileSlots() {
+        return fileSlots;
+    }
+
     public long metaId() {
         return metaId;
     }
@@ -85,11 +95,13 @@ public final class MetaState {
         this.version = version;
     }
 
+    /** The SCLA section body: the namespace's storage class definitions. */
     byte[] storageClasses() {
-        return storageClasses;
+        return StorageClassDump.encode(namespace.storageClasses().all());
     }
 
+    /** Loads a dump's SCLA section body into the namespace's storage class table. */
     void setStorageClasses(byte[] body) {
-        this.storageClasses = body == null ? null : body.clone();
+        namespace.storageClasses().load(StorageClassDump.decode(body));
     }
 }

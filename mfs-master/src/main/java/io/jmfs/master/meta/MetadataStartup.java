@@ -83,7 +83,7 @@ public final class MetadataStartup {
             return new ChangelogReplay.Result(0, 1, null);
         }
         long t0 = System.nanoTime();
-        DumpReader.load(plan.dump(), state);
+        DumpReader.loadAtStart(plan.dump(), state);
         long t1 = System.nanoTime();
         ChangelogReplay.Result r = ChangelogReplay.replay(state, dir, plan.autoRecover(), 0);
         List<String> problems = MetaCheck.problems(state);

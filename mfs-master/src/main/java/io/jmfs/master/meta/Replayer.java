@@ -1,6 +1,10 @@
 package io.jmfs.master.meta;
 
+import io.jmfs.master.fs.change.Change;
+import io.jmfs.master.sessions.SessionChange;
 import io.jmfs.protocol.MfsStatus;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Applies logged changes to a {@link MetaState} through the same methods live operations use
@@ -19,9 +23,12 @@ public final class Replayer {
                     throw new IllegalStateException("does not apply: " + st);
                 }
             }
-            case LoggedChange.Chunks c -> state.chunks().apply(c.change());
+            case LoggedChange.Chunks c -> state.chunks().apply(c.change(), state.fileSlots());
             case LoggedChange.Csdb c -> state.servers().apply(c.change());
             case LoggedChange.Session s -> {
+                if (s.change() instanceof SessionChange.Deleted deleted) {
+                    releaseOpenFiles(state, s.ts(), deleted.sessionId());
+                }
                 MfsStatus st = state.sessions().apply(s.change(), Integer.toUnsignedLong(s.ts()));
                 if (!st.isOk()) {
                     throw new IllegalStateException("does not apply: " + st);
@@ -33,6 +40,27 @@ public final class Replayer {
                             + " differs from the dump's " + Long.toUnsignedString(state.metaId()));
                 }
                 state.setMetaId(m.metaId());
+            }
+        }
+    }
+
+    /**
+     * SESDEL also closes the files the session still held: MooseFS logs no RELEASE for them (its replay drops them
+     * with the session), so a changelog of the real master needs this. Our master logs the RELEASE lines before
+     * SESDEL, so replaying ours finds nothing left here.
+     */
+    static void releaseOpenFiles(MetaState state, int ts, int sessionId) {
+        List<Integer> held = new ArrayList<>();
+        state.namespace().persistence().forEachOpen((session, inode) -> {
+            if (session == sessionId) {
+                held.add(inode);
+            }
+        });
+        for (int inode : held) {
+            MfsStatus st = state.namespace().replay(new Change.Release(ts, inode, sessionId));
+            if (!st.isOk()) {
+                throw new IllegalStateException("release of inode " + inode + " by session "
+                        + Integer.toUnsignedString(sessionId) + " does not apply: " + st);
             }
         }
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * All client sessions of the master, with MooseFS's life cycle:
@@ -40,11 +41,22 @@ public final class SessionRegistry {
     private final long startTime;
     private long sustainSeconds;
     private int nextSessionId = 1;
+    /** Where register and disconnect record their changes (the master's changelog); nowhere by default. */
+    private Consumer<SessionChange> recorder = change -> { };
 
     /**
      * @param sustainSeconds {@code SESSION_SUSTAIN_TIME}; clamped to 60 s .. 1 week like MooseFS
      * @param startTime      unix time the master started (for the startup grace period)
      */
+    /**
+     * Sends the changes {@link #register} and {@link #disconnect} make (SESADD, SESCHANGED, SESDISCONNECTED) to
+     * {@code recorder} after applying them. {@link #expire}'s SESDEL is left to its caller, which must first release
+     * the session's open files (their RELEASE lines come before SESDEL, as MooseFS's replay expects).
+     */
+    public void recordChangesTo(Consumer<SessionChange> recorder) {
+        this.recorder = java.util.Objects.requireNonNull(recorder);
+    }
+
     public SessionRegistry(long sustainSeconds, long startTime) {
         this.sustainSeconds = clampSustain(sustainSeconds);
         this.startTime = startTime;
@@ -132,6 +144,7 @@ public final class SessionRegistry {
                 ? new SessionChange.Changed(previous.get().id(), grant, rootInode, request.peerAddress(), info)
                 : new SessionChange.Added(nextSessionId, grant, rootInode, request.peerAddress(), info);
         apply(change, now);
+        recorder.accept(change);
         Session session = sessions.get(change.sessionId());
         session.attach(request.peerAddress(), request.clientVersion());
         return Registration.accepted(session, change);
@@ -187,7 +200,12 @@ public final class SessionRegistry {
         if (sessions.get(session.id()) != session || !session.connected()) {
             return Optional.empty();
         }
-        return session.detach(now) ? Optional.of(new SessionChange.Disconnected(session.id())) : Optional.empty();
+        if (!session.detach(now)) {
+            return Optional.empty();
+        }
+        SessionChange change = new SessionChange.Disconnected(session.id());
+        recorder.accept(change);
+        return Optional.of(change);
     }
 
     /** Removes closed and outlived sessions; each result's open files must be released and its SESDEL logged. */

@@ -9,7 +9,10 @@
  *   <li>Session ids come from one counter that only grows (MooseFS's allocation, persisted with the metadata); an
  *       id is never reused.</li>
  *   <li>Every change that MooseFS logs returns a {@link io.jmfs.master.sessions.SessionChange} with all values
- *       resolved; the caller appends it to the changelog. Replay reads it back with
+ *       resolved. Registration and the last disconnection send theirs to the recorder set with
+ *       {@link io.jmfs.master.sessions.SessionRegistry#recordChangesTo} (the master's changelog: SESADD, SESCHANGED,
+ *       SESDISCONNECTED); an expired session's SESDEL is the caller's to log, after the RELEASE lines of the files
+ *       it still held, because MooseFS's replay of SESDEL drops them without lines of its own. Replay reads it back with
  *       {@link io.jmfs.master.sessions.SessionChangelog#parse} and goes through
  *       {@link io.jmfs.master.sessions.SessionRegistry#apply}, the same code the live path uses.</li>
  *   <li>Metadata dumps store {@link io.jmfs.master.sessions.SessionRegistry#toStore()} and load through

@@ -45,17 +45,26 @@ final class ChunkFixture implements FileChunkSlots {
 
     /** As the namespace's SETFILECHUNK does: the slot's new chunk gains the file reference, the old one loses it. */
     @Override
-    public void setChunk(int inode, int index, long chunkId) {
+    public void setChunk(int ts, int inode, int index, long chunkId) {
         Long previous = files.put(slot(inode, index), chunkId);
         if (previous != null && previous == chunkId) {
             return;
         }
         if (chunkId != 0) {
-            chunks.addFileReference(chunkId, chunks.get(chunkId).goal); // the goal the write asked for
+            chunks.addFileReference(chunkId, 1); // the write path sets the goal it asked for right after
         }
         if (previous != null && previous != 0) {
             chunks.releaseFileReference(previous);
         }
+    }
+
+    /** The fixture's files have no length or times. */
+    @Override
+    public void prepareForWrite(int ts, int inode, int index, boolean modTime) {
+    }
+
+    @Override
+    public void touch(int ts, int inode) {
     }
 
     /** Test setup: the file already holds the chunk (its reference is counted by {@link #chunk}). */

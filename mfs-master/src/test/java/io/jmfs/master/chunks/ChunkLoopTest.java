@@ -345,7 +345,25 @@ class ChunkLoopTest {
 
         assertThat(chunk.version()).isEqualTo(7);
         assertThat(chunk.regularValidCopies()).isEqualTo(2);
-        assertThat(f.changes).contains(new ChunkChange.VersionSet(f.now, 5, 7, 0));
+        assertThat(f.changes).contains(new ChunkChange.VersionSet(f.now, 5, 7));
+    }
+
+    @Test
+    void aChunkLockedByADeadWriterTakesItsCopiesVersionBeforeTheLockEnds() {
+        // a master rebuilt from a metalogger after a kill: the chunkservers got the version increase, the log did not
+        ChunkserverInfo a = f.server(9422, 10, 100);
+        ChunkserverInfo b = f.server(9423, 10, 100);
+        Chunk chunk = f.chunk(5, 7, 2, 1);
+        chunk.lockedTo = f.now + 100;
+        f.manager.chunkReported(a.csid(), 5, 8);
+        f.manager.chunkReported(b.csid(), 5, 8);
+
+        pass();
+
+        assertThat(chunk.version()).isEqualTo(8);
+        assertThat(chunk.regularValidCopies()).isEqualTo(2);
+        assertThat(chunk.isLocked(f.now)).as("still locked: readers wait for the lock as before").isTrue();
+        assertThat(f.gateway.drain()).as("nothing else happens to a locked chunk").isEmpty();
     }
 
     @Test

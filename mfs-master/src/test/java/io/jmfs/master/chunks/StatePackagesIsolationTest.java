@@ -16,7 +16,7 @@ class StatePackagesIsolationTest {
 
     @Test
     void chunkAndClusterSourcesUseNoNettyThreadsOrSockets() throws IOException {
-        for (String pkg : List.of("chunks", "cluster")) {
+        for (String pkg : List.of("chunks", "cluster", "sclass")) {
             Path dir = Path.of("src/main/java/io/jmfs/master", pkg);
             assertThat(dir).isDirectory();
             try (Stream<Path> files = Files.list(dir)) {

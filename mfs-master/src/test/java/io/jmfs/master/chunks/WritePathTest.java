@@ -34,7 +34,7 @@ class WritePathTest {
         assertThat(grant.chunkId()).isEqualTo(1);
         assertThat(grant.version()).isEqualTo(1);
         assertThat(grant.locations()).extracting(ChunkLocation::port).containsExactlyInAnyOrder(9423, 9424);
-        assertThat(f.changes).containsExactly(new ChunkChange.Created(f.now, 1, 1, f.now + 120, 2));
+        assertThat(f.changes).containsExactly(new ChunkChange.Write(f.now, 7, 0, 1, false, 1));
         assertThat(f.chunks.get(1).isLocked(f.now)).isTrue();
         assertThat(half.writesInProgress()).isZero();
         assertThat(emptiest.writesInProgress()).isEqualTo(1);
@@ -137,8 +137,9 @@ class WritePathTest {
         var second = f.write(7, 0, 2);
         assertThat(f.gateway.drain()).as("a plain rewrite keeps the version").isEmpty();
         assertThat(second.grant().version()).isEqualTo(9);
-        assertThat(f.changes).containsSubsequence(new ChunkChange.VersionSet(f.now, 5, 9, f.now + 120),
-                new ChunkChange.Unlocked(f.now, 5), new ChunkChange.Locked(f.now, 5, f.now + 120));
+        assertThat(f.changes).as("as MooseFS logs them: opflag 1 = version increased").containsSubsequence(
+                new ChunkChange.Write(f.now, 7, 0, 1, false, 5), new ChunkChange.Unlocked(f.now, 5),
+                new ChunkChange.Write(f.now, 7, 0, 0, false, 5));
     }
 
     @Test
@@ -266,12 +267,14 @@ class WritePathTest {
         f.write(7, 0, 1);
         f.answerAll(f.gateway.drain(), MfsStatus.OK);
 
-        ChunkRegistry replayed = new ChunkRegistry(ChunkChangeSink.DISCARD);
-        for (ChunkChange change : f.changes) {
-            replayed.apply(change);
-        }
+        assertThat(f.changes).hasSize(3); // WRITE (new chunk), UNLOCK, WRITE (copy-on-write)
+        ChunkFixture other = new ChunkFixture();
+        ChunkRegistry replayed = other.chunks;
+        replayed.apply(f.changes.get(0), other);
+        replayed.apply(f.changes.get(1), other);
         replayed.addFileReference(1, 1); // the snapshot's reference is the namespace's to replay
-        f.files.values().forEach(id -> replayed.addFileReference(id, 1)); // and so are the files' slots
+        replayed.apply(f.changes.get(2), other);
+        assertThat(other.files).isEqualTo(f.files);
         assertThat(replayed.nextChunkId()).isEqualTo(f.chunks.nextChunkId());
         for (long id : List.of(1L, 2L)) {
             Chunk live = f.chunks.get(id);

@@ -32,7 +32,7 @@ class PolicyAndTreeInfoTest {
         int sub = fx.mkdir(d, "sub");
         assertThat(ns.sclass(f)).isEqualTo(3);
         assertThat(ns.sclass(sub)).isEqualTo(3);
-        assertThat(ns.goal(f)).isEqualTo(3);
+        assertThat(ns.placementClass(f)).isEqualTo(3);
     }
 
     @Test

@@ -22,6 +22,19 @@ class RemoveAndTrashTest {
         return f;
     }
 
+    /** Maintenance passes until every trash and sustained bucket was visited once; the counts summed. */
+    private Results.Maintenance fullCycle() {
+        int purged = 0, toSustained = 0, closed = 0, freed = 0;
+        for (int pass = 0; pass < TrashOps.TRASH_ALL_BUCKETS; pass++) {
+            Results.Maintenance m = ns.maintain();
+            purged += m.trashPurged();
+            toSustained += m.trashToSustained();
+            closed += m.sustainedPurged();
+            freed += m.inodesFreed();
+        }
+        return new Results.Maintenance(purged, toSustained, closed, freed);
+    }
+
     @Test
     void unlinkAnswersTheRemovedInodeAndTheNameIsGone() {
         int f = fx.file(1, "a");
@@ -53,9 +66,9 @@ class RemoveAndTrashTest {
         ns.unlink(ROOT, 1, b("f")).orThrow();
 
         fx.now += 86400;
-        assertThat(ns.maintain().trashPurged()).as("not yet: the trash time must be exceeded").isZero();
+        assertThat(fullCycle().trashPurged()).as("not yet: the trash time must be exceeded").isZero();
         fx.now += 1;
-        assertThat(ns.maintain().trashPurged()).isEqualTo(1);
+        assertThat(fullCycle().trashPurged()).isEqualTo(1);
 
         assertThat(fx.releasedChunks).containsExactlyInAnyOrder(11L, 12L);
         assertThat(ns.getattr(f).status()).isEqualTo(MfsStatus.ENOENT);
@@ -84,10 +97,10 @@ class RemoveAndTrashTest {
         assertThat(ns.sustainedInodes()).containsExactly(f);
         assertThat(fx.attr(f).type()).isEqualTo(NodeType.SUSTAINED);
         assertThat(ns.statfs().sustainedNodes()).isEqualTo(1);
-        assertThat(ns.maintain().sustainedPurged()).isZero();
+        assertThat(fullCycle().sustainedPurged()).isZero();
 
         ns.release(7, f);
-        assertThat(ns.maintain().sustainedPurged()).isEqualTo(1);
+        assertThat(fullCycle().sustainedPurged()).isEqualTo(1);
         assertThat(fx.releasedChunks).containsExactly(42L);
         assertThat(ns.getattr(f).status()).isEqualTo(MfsStatus.ENOENT);
     }
@@ -98,10 +111,23 @@ class RemoveAndTrashTest {
         ns.acquire(3, f);
         ns.unlink(ROOT, 1, b("f")).orThrow();
         fx.now += 86401;
-        Results.Maintenance m = ns.maintain();
+        Results.Maintenance m = fullCycle();
         assertThat(m.trashToSustained()).isEqualTo(1);
         assertThat(ns.sustainedInodes()).containsExactly(f);
         assertThat(ns.trashInodes()).isEmpty();
+    }
+
+    @Test
+    void eachPassVisitsOneTrashBucketInTurnAndItsLineNamesTheBucket() {
+        int f = fx.file(1, "f");
+        ns.unlink(ROOT, 1, b("f")).orThrow();
+        fx.now += 86401;
+        int bucket = f % TrashOps.TRASH_ALL_BUCKETS;
+        for (int pass = 0; pass < bucket; pass++) {
+            assertThat(ns.maintain().trashPurged()).as("pass %d visits bucket %d", pass, pass).isZero();
+        }
+        assertThat(ns.maintain().trashPurged()).as("the pass over the file's own bucket").isEqualTo(1);
+        assertThat(fx.changes.getLast().toString()).endsWith("|EMPTYTRASH(" + bucket + "):1,0," + f);
     }
 
     @Test

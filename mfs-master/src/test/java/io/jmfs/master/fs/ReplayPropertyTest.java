@@ -30,7 +30,7 @@ class ReplayPropertyTest {
             int dir = randomDir(fx, rnd);
             int node = randomNode(fx, rnd);
             byte[] name = b(NAMES[rnd.nextInt(NAMES.length)]);
-            Object result = switch (rnd.nextInt(20)) {
+            Object result = switch (rnd.nextInt(24)) {
                 case 0, 1 -> fx.ns.mkdir(who, dir, name, 0777, rnd.nextInt(2) == 0 ? 022 : 0, rnd.nextBoolean());
                 case 2, 3 -> fx.ns.create(who, dir, name, 0666, 022);
                 case 4 -> fx.ns.mknod(who, dir, name, new int[] {4, 5, 6, 7}[rnd.nextInt(4)], 0644, 0, 77);
@@ -46,7 +46,11 @@ class ReplayPropertyTest {
                 case 15 -> fx.ns.setxattr(who, node, name, b("v" + step), rnd.nextInt(4), rnd.nextBoolean());
                 case 16 -> fx.ns.setTrashTime(who, node, rnd.nextInt(3) * 3600, rnd.nextInt(8));
                 case 17 -> rnd.nextBoolean() ? fx.ns.acquire(rnd.nextInt(3), node) : fx.ns.release(rnd.nextInt(3), node);
-                case 18 -> fx.ns.maintain();
+                case 18 -> maintenanceCycle(fx.ns);
+                case 19 -> fx.ns.snapshot(who, 0, node, dir, name, new int[] {0, 1, 2, 3, 8, 9}[rnd.nextInt(6)], 022);
+                case 20 -> fx.ns.snapshot(who, 0, 0, dir, name, rnd.nextBoolean() ? 0x80 : 0x84, 0);
+                case 21 -> io.jmfs.master.sclass.RandomClassOps.administer(fx.ns, rnd);
+                case 22 -> io.jmfs.master.sclass.RandomClassOps.assign(fx.ns, rnd, node, who.uid());
                 default -> fx.ns.readdir(who, dir, true);
             };
             if (result instanceof FsResult<?> r && r.isOk() || result == MfsStatus.OK) {
@@ -62,12 +66,19 @@ class ReplayPropertyTest {
             assertThat(copy.replay(c)).as("replay of %s", c).isEqualTo(MfsStatus.OK);
         }
         assertThat(copy.canonicalListing()).isEqualTo(fx.ns.canonicalListing());
+        assertThat(copy.storageClasses().all()).isEqualTo(fx.ns.storageClasses().all());
+        assertThat(fx.changes).as("class administration is exercised")
+                .hasAtLeastOneElementOfType(Change.ScSet.class);
         assertThat(releasedOnReplay).isEqualTo(fx.releasedChunks);
         assertThat(fx.changes).hasAtLeastOneElementOfType(Change.Move.class)
                 .hasAtLeastOneElementOfType(Change.Unlink.class).hasAtLeastOneElementOfType(Change.Link.class)
                 .hasAtLeastOneElementOfType(Change.Attr.class).hasAtLeastOneElementOfType(Change.Length.class)
                 .hasAtLeastOneElementOfType(Change.EmptyTrash.class)
-                .hasAtLeastOneElementOfType(Change.FreeInodes.class);
+                .hasAtLeastOneElementOfType(Change.FreeInodes.class)
+                .hasAtLeastOneElementOfType(Change.Snapshot.class);
+        assertThat(fx.changes.stream().filter(c -> c instanceof Change.Snapshot s && (s.smode() & 0x80) != 0
+                && s.removed() > 0)).as("some snapshot removals removed something").isNotEmpty();
+        assertThat(fx.ns.checkConsistency()).isEmpty();
     }
 
     @Test
@@ -79,6 +90,15 @@ class ReplayPropertyTest {
         assertThat(fx.ns.canonicalListing()).isEqualTo(before);
         Change unlinkWrong = new Change.Unlink(FsFixture.T0, 1, b("a"), 2);
         assertThat(fx.ns.replay(unlinkWrong)).isEqualTo(MfsStatus.ENOENT);
+    }
+
+    /** Passes over every trash bucket once (one pass visits one bucket, as MooseFS's). */
+    private static Results.Maintenance maintenanceCycle(Namespace ns) {
+        Results.Maintenance last = null;
+        for (int pass = 0; pass < TrashOps.TRASH_ALL_BUCKETS; pass++) {
+            last = ns.maintain();
+        }
+        return last;
     }
 
     private static int randomDir(FsFixture fx, Random rnd) {

@@ -57,8 +57,8 @@ public final class DumpBenchmarkMain {
                         ("v" + i).getBytes(StandardCharsets.UTF_8), 0, false);
             }
             long id = chunks.nextChunkId();
-            chunks.apply(new ChunkChange.Created(1_700_000_000, id, 1, 0, 2));
-            ns.setChunk(inode, 0, id);
+            chunks.apply(new ChunkChange.Write(1_700_000_000, inode, 0, 1, false, id), state.fileSlots());
+            chunks.apply(new ChunkChange.Unlocked(1_700_000_000, id), state.fileSlots());
             ns.setLength(inode, 1000 + i % 5000, false);
         }
         state.setVersion(files * 3L);

@@ -3,75 +3,96 @@ package io.jmfs.master.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jmfs.master.chunks.ChunkChange;
+import io.jmfs.master.chunks.ChunkRegistry;
 import io.jmfs.master.fs.Credentials;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.jmfs.protocol.MfsStatus;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A chunk write is logged as two lines: the chunk change (CHUNKNEW or CHUNKCOW) and then the file's SETFILECHUNK. A
- * kill between the two leaves only the first line behind; the metadata must load consistent from that, with the
- * file keeping what it had and the new chunk unreferenced (the chunk loop deletes it later).
+ * A chunk write is one changelog line (MooseFS's WRITE: the chunk decision, its lock and the file's slot at once),
+ * so a kill at any point leaves either the whole write or nothing. A write whose end (LENGTH, UNLOCK) was never
+ * logged loads with the file on its new chunk, locked as the writer left it.
  */
 class InterruptedChunkWriteTest {
     @TempDir
     Path dir;
 
     @Test
-    void aKillBetweenChunkNewAndSetFileChunkLoadsConsistent() throws Exception {
+    void aWriteKilledBeforeItsEndLoadsWithTheChunkPlacedAndLocked() throws Exception {
         int file;
         long chunk;
+        int writtenAt;
         try (LiveFixture fx = new LiveFixture(dir, false)) {
             file = fx.ns.create(Credentials.ROOT, 1, LiveFixture.b("f"), 0666, 022).value().inode();
             chunk = fx.chunks.nextChunkId();
-            fx.writeChunk(file, 0);
+            writtenAt = fx.now;
+            fx.writeChunk(file, 1, 0); // WRITE only: the writer never ended
             fx.persistence.changelog().writer().flush().join();
         }
-        dropLastLine("SETFILECHUNK(" + file + ",0," + chunk + ")");
 
         MetaState loaded = load();
 
-        assertThat(loaded.namespace().chunkAt(file, 0).value()).isZero();
-        assertThat(loaded.chunks().get(chunk)).as("the new chunk exists").isNotNull();
-        assertThat(loaded.chunks().get(chunk).fileCount()).isZero();
+        assertThat(loaded.namespace().chunkAt(file, 1).value()).isEqualTo(chunk);
+        assertThat(loaded.namespace().getattr(file).value().length()).as("grown to the chunk's start")
+                .isEqualTo(1L << 26);
+        assertThat(loaded.chunks().get(chunk).fileCount()).isEqualTo(1);
+        assertThat(loaded.chunks().get(chunk).lockedTo()).isEqualTo(writtenAt + ChunkRegistry.WRITE_LOCK_SECONDS);
+        assertThat(loaded.chunks().nextChunkId()).isEqualTo(chunk + 1);
     }
 
     @Test
-    void aKillBetweenChunkCowAndSetFileChunkLoadsConsistent() throws Exception {
+    void aCopyOnWriteKilledBeforeItsEndLoadsWithTheFileOnTheCopy() throws Exception {
         int file;
         long old;
         long copy;
         try (LiveFixture fx = new LiveFixture(dir, false)) {
             file = fx.ns.create(Credentials.ROOT, 1, LiveFixture.b("f"), 0666, 022).value().inode();
             old = fx.chunks.nextChunkId();
-            fx.writeChunk(file, 0);
+            fx.writeChunk(file, 0, 1);
+            assertThat(fx.ns.snapshot(Credentials.ROOT, 0, file, 1, LiveFixture.b("snap"), 0, 022)).isEqualTo(MfsStatus.OK);
             copy = fx.chunks.nextChunkId();
-            ChunkChange cow = new ChunkChange.CopiedOnWrite(fx.now, old, copy, fx.now + 60);
-            fx.router.record(cow);
-            fx.chunks.apply(cow);
-            fx.ns.setChunk(file, 0, copy);
-            assertThat(MetaCheck.problems(fx.state)).as("the live state after the whole write").isEmpty();
+            fx.writeChunk(file, 0, 0);
+            assertThat(fx.ns.chunkAt(file, 0).value()).isEqualTo(copy);
+            assertThat(MetaCheck.problems(fx.state)).as("the live state after the copy-on-write").isEmpty();
             fx.persistence.changelog().writer().flush().join();
         }
-        dropLastLine("SETFILECHUNK(" + file + ",0," + copy + ")");
 
         MetaState loaded = load();
 
-        assertThat(loaded.namespace().chunkAt(file, 0).value()).isEqualTo(old);
-        assertThat(loaded.chunks().get(old).fileCount()).isEqualTo(1);
-        assertThat(loaded.chunks().get(copy).fileCount()).isZero();
+        assertThat(loaded.namespace().chunkAt(file, 0).value()).isEqualTo(copy);
+        assertThat(loaded.chunks().get(copy).fileCount()).isEqualTo(1);
+        assertThat(loaded.chunks().get(old).fileCount()).as("the snapshot's").isEqualTo(1);
     }
 
-    /** What a kill right before the last line was written leaves behind. */
-    private void dropLastLine(String expectedEnd) throws Exception {
-        List<Path> logs = ChangelogFiles.oldestFirst(dir);
-        Path newest = logs.get(logs.size() - 1);
-        List<String> lines = Files.readAllLines(newest, StandardCharsets.ISO_8859_1);
-        assertThat(lines.get(lines.size() - 1)).endsWith(expectedEnd);
-        Files.write(newest, lines.subList(0, lines.size() - 1), StandardCharsets.ISO_8859_1);
+    @Test
+    void aFailedWriteIsRolledBackInReplayAsLive() throws Exception {
+        int file;
+        long chunk;
+        try (LiveFixture fx = new LiveFixture(dir, false)) {
+            file = fx.ns.create(Credentials.ROOT, 1, LiveFixture.b("f"), 0666, 022).value().inode();
+            chunk = fx.chunks.nextChunkId();
+            fx.writeChunk(file, 0, 2); // WRITE then ROLLBACK
+            fx.persistence.changelog().writer().flush().join();
+        }
+
+        MetaState loaded = load();
+
+        assertThat(loaded.namespace().chunkAt(file, 0).value()).isZero();
+        assertThat(loaded.chunks().get(chunk).fileCount()).isZero();
+        assertThat(loaded.chunks().get(chunk).lockedTo()).isZero();
+    }
+
+    @Test
+    void aWriteLineNamingAnotherChunkThanTheStateDecidesIsRefused() {
+        MetaState s = MetaState.standalone(0);
+        int file = s.namespace().create(Credentials.ROOT, 1, LiveFixture.b("f"), 0666, 022).value().inode();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.chunks().apply(
+                        new ChunkChange.Write(LiveFixture.T0, file, 0, 1, false, 7), s.fileSlots()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not the next id 1");
+        assertThat(s.namespace().chunkAt(file, 0).value()).as("nothing changed").isZero();
     }
 
     private MetaState load() throws Exception {

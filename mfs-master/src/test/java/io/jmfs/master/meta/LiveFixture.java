@@ -56,7 +56,7 @@ final class LiveFixture implements AutoCloseable {
             int dir = randomDir(rnd);
             int node = 1 + rnd.nextInt(Math.max(1, ns.maxInode()));
             byte[] name = b(NAMES[rnd.nextInt(NAMES.length)]);
-            Object result = switch (rnd.nextInt(21)) {
+            Object result = switch (rnd.nextInt(25)) {
                 case 0, 1 -> ns.mkdir(who, dir, name, 0777, rnd.nextInt(2) == 0 ? 022 : 0, rnd.nextBoolean());
                 case 2, 3 -> ns.create(who, dir, name, 0666, 022);
                 case 4 -> ns.mknod(who, dir, name, new int[] {4, 5, 6, 7}[rnd.nextInt(4)], 0644, 0, 77);
@@ -68,15 +68,24 @@ final class LiveFixture implements AutoCloseable {
                 case 12 -> ns.setattr(who, node, new SetAttr(rnd.nextInt(256), rnd.nextInt(07777), 1000,
                         1000, rnd.nextInt(1000), rnd.nextInt(1000), rnd.nextInt(256), rnd.nextInt(6)));
                 case 13 -> ns.truncate(who, node, 0, rnd.nextInt(3) * 40_000_000L + rnd.nextInt(100));
-                case 14 -> writeChunk(node, rnd.nextInt(3));
+                case 14 -> writeChunk(node, rnd.nextInt(3), rnd.nextInt(5));
                 case 15 -> ns.setxattr(who, node, name, b("v" + step), rnd.nextInt(4), rnd.nextBoolean());
                 case 16 -> ns.setTrashTime(who, node, rnd.nextInt(3) * 3600, rnd.nextInt(8));
                 case 17 -> rnd.nextBoolean() ? ns.acquire(1 + rnd.nextInt(3), node) : ns.release(1 + rnd.nextInt(3), node);
-                case 18 -> ns.maintain();
+                case 18 -> { // a pass visits one of the 4096 trash buckets: go round them all
+                    for (int pass = 1; pass < 4096; pass++) {
+                        ns.maintain();
+                    }
+                    yield ns.maintain();
+                }
                 case 19 -> {
                     ns.amtime(node, now - rnd.nextInt(100), now);
                     yield MfsStatus.OK;
                 }
+                case 20 -> ns.snapshot(who, 0, node, dir, name, new int[] {0, 1, 2, 3, 8, 9}[rnd.nextInt(6)], 022);
+                case 21 -> ns.snapshot(who, 0, 0, dir, name, rnd.nextBoolean() ? 0x80 : 0x84, 0);
+                case 22 -> io.jmfs.master.sclass.RandomClassOps.administer(ns, rnd);
+                case 23 -> io.jmfs.master.sclass.RandomClassOps.assign(ns, rnd, node, who.uid());
                 default -> ns.readdir(who, dir, true);
             };
             if (result instanceof FsResult<?> r && r.isOk() || result == MfsStatus.OK) {
@@ -86,25 +95,56 @@ final class LiveFixture implements AutoCloseable {
         return ok;
     }
 
-    /** What a client write does to the metadata: a new chunk (logged), placed in the file (logged). */
+    /** What a client write does to the metadata: WRITE, then (usually) LENGTH and UNLOCK, as the write path logs them. */
     MfsStatus writeChunk(int inode, int index) {
+        return writeChunk(inode, index, 1);
+    }
+
+    /**
+     * A chunk operation as the write path logs it. {@code variant}: 0 a write left locked (a writer that never
+     * ended), 1 a write that ended (LENGTH, UNLOCK), 2 a failed write (ROLLBACK), 3 a truncate inside the chunk
+     * (TRUNC, UNLOCK, LENGTH), 4 a write that only needed the lock.
+     */
+    MfsStatus writeChunk(int inode, int index, int variant) {
         var attr = ns.getattr(inode);
         if (!attr.isOk() || attr.value().wireType() != io.jmfs.master.fs.NodeType.FILE) {
             return MfsStatus.ENOENT;
         }
-        var existing = ns.chunkAt(inode, index);
-        if (existing.isOk() && existing.value() != 0) {
-            // a write into an existing chunk: new version, locked (as the write path logs it)
-            var c = chunks.get(existing.value());
-            ChunkChange bumped = new ChunkChange.VersionSet(now, c.id(), c.version() + 1, now + 60);
-            router.record(bumped);
-            chunks.apply(bumped);
-            return MfsStatus.OK;
+        long old = ns.chunkAt(inode, index).value();
+        var current = old == 0 ? null : chunks.get(old);
+        if (current != null && current.isLocked(now)) {
+            return MfsStatus.LOCKED; // the write path waits for the lock
         }
-        ChunkChange created = new ChunkChange.Created(now, chunks.nextChunkId(), 1, now + 60, 2);
-        router.record(created);
-        chunks.apply(created);
-        return ns.setChunk(inode, index, ((ChunkChange.Created) created).chunkId());
+        boolean fresh = current == null || current.fileCount() > 1;
+        long chunkId = fresh ? chunks.nextChunkId() : old;
+        if (variant == 3) {
+            if (current == null) {
+                return MfsStatus.NOCHUNK;
+            }
+            record(new ChunkChange.Trunc(now, inode, index, chunkId));
+            record(new ChunkChange.Unlocked(now, chunkId));
+            return ns.setLength(inode, ((long) index << 26) + 1000, true);
+        }
+        int opflag = fresh || variant != 4 ? 1 : 0;
+        record(new ChunkChange.Write(now, inode, index, opflag, false, chunkId));
+        switch (variant) {
+            case 1, 4 -> {
+                long end = ((long) index << 26) + 5000;
+                if (end > ns.getattr(inode).value().length()) {
+                    ns.setLength(inode, end, false);
+                }
+                record(new ChunkChange.Unlocked(now, chunkId));
+            }
+            case 2 -> record(new ChunkChange.Rollback(now, inode, index, old, chunkId));
+            default -> { }
+        }
+        return MfsStatus.OK;
+    }
+
+    /** Records and applies a chunk change, as the chunk layer does. */
+    void record(ChunkChange change) {
+        router.record(change);
+        chunks.apply(change, state.fileSlots());
     }
 
     private int randomDir(Random rnd) {

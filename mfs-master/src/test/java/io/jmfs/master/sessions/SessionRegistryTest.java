@@ -485,4 +485,44 @@ class SessionRegistryTest {
 
         assertThat(r.change().orElseThrow().changelogText()).endsWith(",a%2Cb %28c%29 100%25%E9%0A):1");
     }
+
+    @Nested
+    class Logging {
+        @Test
+        void registrationAndLastDisconnectionAreRecordedAsMooseFsLinesAndReplayToTheSameSessions() throws Exception {
+            java.util.List<SessionChange> recorded = new java.util.ArrayList<>();
+            registry.recordChangesTo(recorded::add);
+            ExportRules rules = rules("* / rw");
+
+            Session s = mount(rules, "/");
+            registry.disconnect(s, now);
+
+            assertThat(recorded).hasSize(2);
+            assertThat(recorded.get(0)).isInstanceOf(SessionChange.Added.class);
+            assertThat(recorded.get(0).changelogText()).startsWith("SESADD(#").endsWith("):" + s.id());
+            assertThat(recorded.get(1).changelogText()).isEqualTo("SESDISCONNECTED(" + s.id() + ")");
+            SessionRegistry replayed = new SessionRegistry(SUSTAIN, START);
+            for (SessionChange c : recorded) {
+                SessionChange parsed = SessionChangelog.parse(c.changelogText()).orElseThrow();
+                assertThat(replayed.apply(parsed, now)).isEqualTo(MfsStatus.OK);
+            }
+            assertThat(replayed.find(s.id())).isPresent();
+        }
+
+        @Test
+        void expiryLeavesSesdelToTheCallerWhichReleasesTheOpenFilesFirst() throws Exception {
+            java.util.List<SessionChange> recorded = new java.util.ArrayList<>();
+            registry.recordChangesTo(recorded::add);
+            Session s = mount(rules("* / rw"), "/");
+            registry.close(s.id(), OptionalLong.of(META_ID), META_ID);
+            registry.disconnect(s, now);
+            recorded.clear();
+
+            var expired = registry.expire(now);
+
+            assertThat(expired).hasSize(1);
+            assertThat(expired.get(0).change()).isEqualTo(new SessionChange.Deleted(s.id()));
+            assertThat(recorded).isEmpty();
+        }
+    }
 }

@@ -83,6 +83,11 @@ public final class OurMaster implements AutoCloseable {
         return ns.address(host);
     }
 
+    /** Our master's DATA_PATH (metadata and changelog files); deleted by {@link #close()}. */
+    public Path dataPath() {
+        return work.resolve("data");
+    }
+
     public LoggedProcess process() {
         return process;
     }

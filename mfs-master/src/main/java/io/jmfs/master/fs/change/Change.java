@@ -1,5 +1,9 @@
 package io.jmfs.master.fs.change;
 
+import io.jmfs.master.sclass.LabelExpression;
+import io.jmfs.master.sclass.StorageClass;
+import java.util.List;
+
 /**
  * One namespace mutation with every value resolved (inode numbers, timestamps, resulting modes), named and
  * ordered as MooseFS's changelog operation ({@code restore.c}). {@link #toString()} renders
@@ -9,7 +13,7 @@ public sealed interface Change permits Change.Create, Change.Symlink, Change.Unl
         Change.Attr, Change.Length, Change.Access, Change.Amtime, Change.SetXattr, Change.SetTrashTime, Change.SetSclass,
         Change.SetEattr,
         Change.EmptyTrash, Change.EmptySustained, Change.FreeInodes, Change.Purge, Change.Acquire, Change.Release,
-        Change.SetFileChunk {
+        Change.SetFileChunk, Change.Snapshot, Change.ScSet, Change.ScDup, Change.ScRen, Change.ScDel {
 
     /** Unix seconds at which the change happened (the changelog line's timestamp). */
     int ts();
@@ -172,19 +176,19 @@ public sealed interface Change permits Change.Create, Change.Symlink, Change.Unl
         }
     }
 
-    /** ACQUIRE(inode,sessionid): a session opened the file. */
+    /** ACQUIRE(sessionid,inode): a session opened the file (MooseFS logs the session first). */
     record Acquire(int ts, int inode, int sessionId) implements Change {
         @Override
         public String toString() {
-            return ts + "|ACQUIRE(" + inode + "," + Integer.toUnsignedString(sessionId) + ")";
+            return ts + "|ACQUIRE(" + Integer.toUnsignedString(sessionId) + "," + inode + ")";
         }
     }
 
-    /** RELEASE(inode,sessionid): the session closed it. */
+    /** RELEASE(sessionid,inode): the session closed it. */
     record Release(int ts, int inode, int sessionId) implements Change {
         @Override
         public String toString() {
-            return ts + "|RELEASE(" + inode + "," + Integer.toUnsignedString(sessionId) + ")";
+            return ts + "|RELEASE(" + Integer.toUnsignedString(sessionId) + "," + inode + ")";
         }
     }
 
@@ -193,6 +197,97 @@ public sealed interface Change permits Change.Create, Change.Symlink, Change.Unl
         @Override
         public String toString() {
             return ts + "|SETFILECHUNK(" + inode + "," + index + "," + Long.toUnsignedString(chunkId) + ")";
+        }
+    }
+
+    /**
+     * SNAPSHOT(srcinode,dstparent,name,smode,sesflags,uid,[gid,...],umask):inodechecksum,removed,same,existing,
+     * hardlinks,new. {@code smode} carries SNAPSHOT_MODE_* (0x80 = remove mode, then {@code srcInode} is 0 and
+     * {@code name} is the entry to remove); {@code uid}/{@code gids} are the caller's after export mapping and
+     * decide, as in the live operation, which nodes the walk may read. The results are what the walk did: the XOR
+     * of every inode it created or removed, and how many objects it removed, found identical, updated in place,
+     * linked as preserved hard links and created. All-zero results (an old changelog) are not checked.
+     */
+    record Snapshot(int ts, int srcInode, int dstParent, byte[] name, int smode, int sesflags, int uid, int[] gids,
+                    int umask, int inodeChecksum, int removed, int same, int existing, int hardlinks, int created)
+            implements Change {
+        public Snapshot {
+            if (gids.length == 0) {
+                throw new IllegalArgumentException("SNAPSHOT needs at least one gid");
+            }
+            gids = gids.clone();
+        }
+
+        @Override
+        public int[] gids() {
+            return gids.clone();
+        }
+
+        /** Whether the results carry values to check (MooseFS skips the check when they are all zero). */
+        public boolean hasResults() {
+            return (inodeChecksum | removed | same | existing | hardlinks | created) != 0;
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder g = new StringBuilder("[");
+            for (int i = 0; i < gids.length; i++) {
+                g.append(i == 0 ? "" : ",").append(Integer.toUnsignedString(gids[i]));
+            }
+            g.append(']');
+            return ts + "|SNAPSHOT(" + Integer.toUnsignedString(srcInode) + "," + Integer.toUnsignedString(dstParent)
+                    + "," + ChangeText.escape(name) + "," + smode + "," + sesflags + "," + Integer.toUnsignedString(uid)
+                    + "," + g + "," + umask + "):" + Integer.toUnsignedString(inodeChecksum) + "," + removed + ","
+                    + same + "," + existing + "," + hardlinks + "," + created;
+        }
+    }
+
+    // ---- storage class definitions (MooseFS's storageclass.c lines) ----------------------------------------------
+
+    /**
+     * SCSET(name,new,Wc,Kk,Aa,mode,archdelay,adminonly,masks):id — a created ({@code isNew}) or changed class; the
+     * masks are every expression's four masks, create then keep then archive, or {@code -} when there are none.
+     */
+    record ScSet(int ts, boolean isNew, StorageClass definition) implements Change {
+        @Override
+        public String toString() {
+            StorageClass d = definition;
+            StringBuilder masks = new StringBuilder();
+            for (List<LabelExpression> list : List.of(d.create(), d.keep(), d.archive())) {
+                for (LabelExpression e : list) {
+                    for (int m : e.masks()) {
+                        masks.append(masks.isEmpty() ? "" : ",").append(Integer.toUnsignedString(m));
+                    }
+                }
+            }
+            return ts + "|SCSET(" + ChangeText.escape(d.nameBytes()) + "," + (isNew ? 1 : 0) + ",W" + d.create().size()
+                    + ",K" + d.keep().size() + ",A" + d.archive().size() + "," + d.mode() + "," + d.archDelay() + ","
+                    + (d.adminOnly() ? 1 : 0) + "," + (masks.isEmpty() ? "-" : masks) + "):" + d.id();
+        }
+    }
+
+    /** SCDUP(srcname,dstname):srcid,dstid. */
+    record ScDup(int ts, byte[] srcName, byte[] dstName, int srcId, int dstId) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|SCDUP(" + ChangeText.escape(srcName) + "," + ChangeText.escape(dstName) + "):" + srcId + ","
+                    + dstId;
+        }
+    }
+
+    /** SCREN(oldname,newname):id. */
+    record ScRen(int ts, byte[] oldName, byte[] newName, int id) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|SCREN(" + ChangeText.escape(oldName) + "," + ChangeText.escape(newName) + "):" + id;
+        }
+    }
+
+    /** SCDEL(name):id. */
+    record ScDel(int ts, byte[] name, int id) implements Change {
+        @Override
+        public String toString() {
+            return ts + "|SCDEL(" + ChangeText.escape(name) + "):" + id;
         }
     }
 }

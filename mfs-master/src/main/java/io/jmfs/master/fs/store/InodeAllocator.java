@@ -35,6 +35,27 @@ public final class InodeAllocator {
         return (w << 6) + Long.numberOfTrailingZeros(~used[w]);
     }
 
+    /**
+     * The lowest number above {@code inode} not in use: what the allocation after taking {@code inode} would return
+     * when {@code inode} is {@link #peekNext()} (a dry run can foresee a sequence of allocations this way).
+     */
+    public int nextFreeAfter(int inode) {
+        int n = inode + 1;
+        int w = n >>> 6;
+        if (w >= used.length) {
+            return n;
+        }
+        long free = ~used[w] & (-1L << (n & 63));
+        while (free == 0) {
+            w++;
+            if (w == used.length) {
+                return w << 6;
+            }
+            free = ~used[w];
+        }
+        return (w << 6) + Long.numberOfTrailingZeros(free);
+    }
+
     /** Marks {@code inode} used (allocation, or loading a dump). */
     public void take(int inode) {
         int w = inode >>> 6;
@@ -42,6 +63,14 @@ public final class InodeAllocator {
             used = Arrays.copyOf(used, Math.max(w + 1, used.length * 2));
         }
         used[w] |= 1L << (inode & 63);
+        maxInode = Math.max(maxInode, inode);
+    }
+
+    /**
+     * A dump's recorded highest inode number (MooseFS keeps it even when that inode was freed since): kept, so a
+     * dump of the loaded state records the same number.
+     */
+    public void raiseMax(int inode) {
         maxInode = Math.max(maxInode, inode);
     }
 

@@ -63,6 +63,31 @@ public final class NameArena {
         return Arrays.equals(pages[(int) (offset >>> PAGE_BITS)], start, start + len, name, 0, len);
     }
 
+    /** {@code h} extended by the stored name's bytes as {@code h = 31 * h + (b & 0xFF)}, without copying it. */
+    public int polynomialHash(int h, long ref) {
+        long offset = ref >>> 16;
+        byte[] page = pages[(int) (offset >>> PAGE_BITS)];
+        int start = (int) (offset & (PAGE_SIZE - 1));
+        for (int i = start, end = start + length(ref); i < end; i++) {
+            h = 31 * h + (page[i] & 0xFF);
+        }
+        return h;
+    }
+
+    /** Whether two stored names hold the same bytes. */
+    public boolean sameName(long a, long b) {
+        int len = length(a);
+        if (len != length(b)) {
+            return false;
+        }
+        long oa = a >>> 16;
+        long ob = b >>> 16;
+        int sa = (int) (oa & (PAGE_SIZE - 1));
+        int sb = (int) (ob & (PAGE_SIZE - 1));
+        return Arrays.equals(pages[(int) (oa >>> PAGE_BITS)], sa, sa + len, pages[(int) (ob >>> PAGE_BITS)], sb,
+                sb + len);
+    }
+
     public void release(long ref) {
         used -= length(ref);
     }

@@ -7,6 +7,8 @@ import io.jmfs.master.fs.change.ChangeText;
 import io.jmfs.master.meta.DumpReader;
 import io.jmfs.master.meta.MetaState;
 import io.jmfs.master.meta.MetadataException;
+import io.jmfs.master.sclass.LabelExpression;
+import io.jmfs.master.sclass.StorageClass;
 import io.jmfs.master.sessions.StoredSession;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -57,6 +59,11 @@ public final class MetaDumpMain {
                     ipv4(ss.peerAddress()), ChangeText.escape(ss.info().getBytes(StandardCharsets.ISO_8859_1)),
                     ss.disconnectedAt());
         }
+        for (StorageClass c : s.namespace().storageClasses().all()) {
+            out.printf("SCLASS|i:%d|n:%s|a:%d|m:%d|d:%d|C:%s|K:%s|A:%s%n", c.id(), ChangeText.escape(c.nameBytes()),
+                    c.adminOnly() ? 1 : 0, c.mode(), c.archDelay(), labels(c.create()), labels(c.keep()),
+                    labels(c.archive()));
+        }
         out.printf("# nodes: %d ; maxinode: %d%n", ns.nodeCount(), ns.maxInode());
         ns.forEachNode(n -> {
             StringBuilder sb = new StringBuilder();
@@ -101,6 +108,10 @@ public final class MetaDumpMain {
                     c.fileCount());
         }
         out.println("# end of metadata");
+    }
+
+    private static String labels(java.util.List<LabelExpression> expressions) {
+        return String.join(",", expressions.stream().map(LabelExpression::toString).toList());
     }
 
     private static String ipv4(int ip) {

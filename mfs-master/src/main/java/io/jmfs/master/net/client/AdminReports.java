@@ -46,6 +46,8 @@ final class AdminReports {
             return exports();
         } else if (requestType == MessageType.CLTOMA_MLOG_LIST.id()) {
             return new AdminReply(MessageType.MATOCL_MLOG_LIST.id(), out -> { });
+        } else if (requestType == MessageType.CLTOMA_SCLASS_INFO.id()) {
+            return SclassInfo.report(services);
         } else if (requestType == MessageType.CLTOMA_QUOTA_INFO.id()) {
             return new AdminReply(MessageType.MATOCL_QUOTA_INFO.id(), out -> { });
         }
@@ -57,7 +59,8 @@ final class AdminReports {
         return type == MessageType.CLTOMA_FSTEST_INFO.id() || type == MessageType.CLTOMA_CHUNKSTEST_INFO.id()
                 || type == MessageType.CLTOMA_CHUNKS_MATRIX.id() || type == MessageType.CLTOMA_CSERV_LIST.id()
                 || type == MessageType.CLTOMA_SESSION_LIST.id() || type == MessageType.CLTOMA_EXPORTS_INFO.id()
-                || type == MessageType.CLTOMA_MLOG_LIST.id() || type == MessageType.CLTOMA_QUOTA_INFO.id();
+                || type == MessageType.CLTOMA_MLOG_LIST.id() || type == MessageType.CLTOMA_QUOTA_INFO.id()
+                || type == MessageType.CLTOMA_SCLASS_INFO.id();
     }
 
     private long chunkTotal(ChunkCounts c) {

@@ -113,7 +113,7 @@ final class ClientChunkCalls {
             reply.accept(FuseRequestHandler.status(w, current.status()));
             return;
         }
-        chunks().prepareWrite(inode, w.index(), services.goal(inode), w.chunkOpFlags(), clientIp, grant -> {
+        chunks().prepareWrite(inode, w.index(), services.placementClass(inode), w.chunkOpFlags(), clientIp, grant -> {
             FsResult<NodeAttr> attr = services.namespace().getattr(inode);
             if (!grant.isOk() || !attr.isOk()) {
                 if (grant.isOk()) {

@@ -33,9 +33,9 @@ public interface ClientServices {
     /** MooseFS's default storage class (2) keeps two copies. */
     int DEFAULT_GOAL = 2;
 
-    /** How many copies new chunks of file {@code inode} get: its storage class's goal. */
-    default int goal(int inode) {
-        return namespace().goal(inode);
+    /** The storage class new chunks of file {@code inode} are placed by. */
+    default int placementClass(int inode) {
+        return namespace().placementClass(inode);
     }
 
     /** Microseconds of wall-clock time, for TIME_SYNC and INFO. */

@@ -54,7 +54,10 @@ final class DisabledOperations {
             case ClientRequest.SetSclass s -> session.disabled(DisabledOperation.SETSCLASS);
             case ClientRequest.SetEattr s -> session.disabled(DisabledOperation.SETEATTR);
             case ClientRequest.SetXattr s -> session.disabled(DisabledOperation.SETXATTR);
-            case ClientRequest.Snapshot s -> session.disabled(DisabledOperation.SNAPSHOT);
+            // mfsrmsnapshot sends the same packet in remove mode (0x80), which removing entries may not bypass
+            case ClientRequest.Snapshot s -> (s.smode() & 0x80) != 0
+                    ? session.disabled(DisabledOperation.UNLINK) || session.disabled(DisabledOperation.RMDIR)
+                    : session.disabled(DisabledOperation.SNAPSHOT);
             default -> false;
         };
     }

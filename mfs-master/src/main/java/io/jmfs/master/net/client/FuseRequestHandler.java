@@ -7,13 +7,13 @@ import io.jmfs.master.fs.NodeAttr;
 import io.jmfs.master.fs.NodeType;
 import io.jmfs.master.fs.Results;
 import io.jmfs.master.fs.SetAttr;
-import io.jmfs.master.fs.StorageClasses;
 import io.jmfs.master.locks.LockManager;
+import io.jmfs.master.sclass.StorageClass;
+import io.jmfs.master.sclass.StorageClassTable;
 import io.jmfs.master.sessions.Session;
 import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.MfsStatus;
-import io.jmfs.protocol.msg.client.ClientRequest;
 import io.jmfs.protocol.msg.client.ClientRequest.Access;
 import io.jmfs.protocol.msg.client.ClientRequest.AmtimeInodes;
 import io.jmfs.protocol.msg.client.ClientRequest.Create;
@@ -27,7 +27,7 @@ import io.jmfs.protocol.msg.client.ClientRequest.Readdir;
 import io.jmfs.protocol.msg.client.ClientRequest.SetXattr;
 import io.jmfs.protocol.msg.client.ClientRequest.SustainedInodes;
 import io.jmfs.protocol.msg.client.ClientRequest.Truncate;
-import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.ClientRequest;
 import io.jmfs.protocol.msg.client.MasterReply.AttrReply;
 import io.jmfs.protocol.msg.client.MasterReply.ChunkData;
 import io.jmfs.protocol.msg.client.MasterReply.DirEntry;
@@ -35,6 +35,7 @@ import io.jmfs.protocol.msg.client.MasterReply.EntryReply;
 import io.jmfs.protocol.msg.client.MasterReply.InodeReply;
 import io.jmfs.protocol.msg.client.MasterReply.Status;
 import io.jmfs.protocol.msg.client.MasterReply.ValueCount;
+import io.jmfs.protocol.msg.client.MasterReply;
 import io.jmfs.protocol.wire.WireMessage;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
@@ -50,8 +51,6 @@ import java.util.TreeMap;
  * read-only) onto the namespace and turns its results into replies. Returns {@code null} for the packets that take
  * no answer (SUSTAINED_INODES, AMTIME_INODES) and for lock requests that wait (answered later by the lock manager). The chunk calls (READ_CHUNK, WRITE_CHUNK, WRITE_CHUNK_END, TRUNCATE,
  * CHECK) go to {@link ClientChunkCalls} instead; export {@code disable=} rules are applied before either.
- *
- * <p>Not served yet, and answered with a status rather than a made-up value: snapshots (ENOTSUP).
  */
 final class FuseRequestHandler {
     private static final int CHUNK_SIZE_BITS = 26;
@@ -126,7 +125,9 @@ final class FuseRequestHandler {
             case ClientRequest.SetSclass s -> setSclass(scope, s);
             case ClientRequest.SetEattr s -> setEattr(scope, s);
             case ClientRequest.GetDirStats g -> dirStats(scope, g);
-            case ClientRequest.Snapshot s -> status(s, MfsStatus.ENOTSUP);
+            case ClientRequest.Snapshot s -> status(s, ns.snapshot(scope.credentials(s.uid(), s.gids()),
+                    session.effectiveSesflags(), s.inode() == 0 ? 0 : scope.real(s.inode()), scope.real(s.dstParent()),
+                    s.name().toByteArray(), s.smode(), umask(session, s.umask())));
             case ClientRequest.Paths p -> paths(scope, p);
             case ClientRequest.SclassList s -> sclassList(s);
             case SustainedInodes s -> {
@@ -341,13 +342,20 @@ final class FuseRequestHandler {
         if (!counts.isOk()) {
             return status(g, counts.status());
         }
-        return new MasterReply.GetSclass(g.msgid(), sclassCounts(counts.value().files()),
-                sclassCounts(counts.value().dirs()));
+        StorageClassTable classes = services.namespace().storageClasses();
+        return new MasterReply.GetSclass(g.msgid(), sclassCounts(classes, counts.value().files()),
+                sclassCounts(classes, counts.value().dirs()));
     }
 
-    private static List<MasterReply.SclassCount> sclassCounts(Map<Integer, Integer> counts) {
-        return counts.entrySet().stream()
-                .map(e -> new MasterReply.SclassCount(e.getKey(), Optional.empty(), e.getValue())).toList();
+    /** Classic goals (1..9) go by number, user classes by name after the 0xFF marker, as 3.0.117 answers. */
+    private static List<MasterReply.SclassCount> sclassCounts(StorageClassTable classes, Map<Integer, Integer> counts) {
+        return counts.entrySet().stream().map(e -> {
+            StorageClass c = classes.get(e.getKey());
+            return c == null || c.isSimpleGoal()
+                    ? new MasterReply.SclassCount(e.getKey(), Optional.empty(), e.getValue())
+                    : new MasterReply.SclassCount(MasterReply.SclassCount.NAMED, Optional.of(ByteString.of(
+                            c.nameBytes())), e.getValue());
+        }).toList();
     }
 
     private static List<ValueCount> valueCounts(Map<Integer, Integer> counts) {
@@ -362,11 +370,12 @@ final class FuseRequestHandler {
         Session session = scope.session();
         int dst;
         int src;
+        StorageClassTable classes = services.namespace().storageClasses();
         if (s.goal() == ClientRequest.SetSclass.NAMED) {
-            dst = StorageClasses.byName(s.dstClass().orElseThrow().toByteArray());
-            src = s.srcClass().map(n -> StorageClasses.byName(n.toByteArray())).orElse(1);
+            dst = classes.find(StorageClass.nameOf(s.dstClass().orElseThrow().toByteArray()));
+            src = s.srcClass().map(n -> classes.find(StorageClass.nameOf(n.toByteArray()))).orElse(1);
         } else {
-            if (s.goal() < StorageClasses.FIRST || s.goal() > StorageClasses.LAST_PREDEFINED) {
+            if (s.goal() < 1 || s.goal() >= StorageClassTable.FIRST_USER_ID) {
                 return status(s, MfsStatus.EINVAL);
             }
             dst = s.goal();
@@ -375,7 +384,9 @@ final class FuseRequestHandler {
         if (dst == 0 || src == 0) {
             return status(s, MfsStatus.EINVAL);
         }
-        MfsStatus allowed = session.checkGoal(limitMode(s.smode()), StorageClasses.goal(dst));
+        // the export's mingoal/maxgoal bound only the classic goals (3.0.117 checks user classes against nothing)
+        MfsStatus allowed = dst < StorageClassTable.FIRST_USER_ID
+                ? session.checkGoal(limitMode(s.smode()), classes.get(dst).goal()) : MfsStatus.OK;
         if (!allowed.isOk()) {
             return status(s, allowed);
         }
@@ -455,24 +466,20 @@ final class FuseRequestHandler {
                 d.size(), d.realSize(), !scope.tool());
     }
 
-    /** Label expressions per copy in MooseFS 3.0's class definitions (MASKORGROUP). */
-    private static final int MASKORGROUP = 4;
-
     /**
-     * SCLASS_LIST: the class names; with the long-mode bit, each class's definition as 3.0.117 sends it
-     * ({@code admin_only:8 mode:8 arch_delay:16 create:8 keep:8 arch:8} and that many label masks, all "any server"
-     * for the predefined classes: class N keeps N copies anywhere).
+     * SCLASS_LIST: the class names in id order; with the long-mode bit, each class's definition as 3.0.117 sends it
+     * ({@code admin_only:8 mode:8 arch_delay:16 create:8 keep:8 arch:8} and every expression's four label masks).
      */
     private WireMessage sclassList(ClientRequest.SclassList l) {
+        List<StorageClass> all = services.namespace().storageClasses().all();
         if ((l.longMode() & 1) == 0) {
-            return new MasterReply.SclassList(l.msgid(), StorageClasses.all().stream()
-                    .map(id -> ByteString.of(StorageClasses.name(id))).toList());
+            return new MasterReply.SclassList(l.msgid(), all.stream().map(c -> ByteString.of(c.nameBytes())).toList());
         }
-        return new SclassDefinitions(l.msgid());
+        return new SclassDefinitions(l.msgid(), all);
     }
 
     /** The long form of SCLASS_LIST's answer. */
-    record SclassDefinitions(int msgid) implements WireMessage {
+    record SclassDefinitions(int msgid, List<StorageClass> classes) implements WireMessage {
         @Override
         public int type() {
             return MessageType.MATOCL_SCLASS_LIST.id();
@@ -481,18 +488,11 @@ final class FuseRequestHandler {
         @Override
         public void encode(ByteBuf out) {
             out.writeInt(msgid);
-            for (int id : StorageClasses.all()) {
-                byte[] name = StorageClasses.name(id);
+            for (StorageClass c : classes) {
+                byte[] name = c.nameBytes();
                 out.writeByte(name.length);
                 out.writeBytes(name);
-                out.writeByte(StorageClasses.adminOnly(id) ? 1 : 0);
-                out.writeByte(0); // standard mode
-                out.writeShort(0); // no archiving delay
-                int copies = StorageClasses.goal(id);
-                out.writeByte(copies);
-                out.writeByte(copies);
-                out.writeByte(copies);
-                out.writeZero(3 * copies * MASKORGROUP * 4);
+                SclassAdmin.writeDefinition(out, c);
             }
         }
     }

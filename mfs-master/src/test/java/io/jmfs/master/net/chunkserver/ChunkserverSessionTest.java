@@ -304,8 +304,16 @@ class ChunkserverSessionTest {
         }
 
         @Override
-        public void setChunk(int inode, int index, long chunkId) {
+        public void setChunk(int ts, int inode, int index, long chunkId) {
             files.put((long) inode << 32 | index, chunkId);
+        }
+
+        @Override
+        public void prepareForWrite(int ts, int inode, int index, boolean modTime) {
+        }
+
+        @Override
+        public void touch(int ts, int inode) {
         }
     }
 }
