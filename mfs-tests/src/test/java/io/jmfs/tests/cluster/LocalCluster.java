@@ -32,6 +32,8 @@ public final class LocalCluster implements AutoCloseable {
     private final ClusterLayout layout;
     private final Path dataRoot;
     private final List<LoggedProcess> running = new ArrayList<>();
+    private LoggedProcess master;
+    private LoggedProcess metalogger;
 
     private LocalCluster(ClusterLayout layout, Path dataRoot) {
         this.layout = layout;
@@ -81,6 +83,7 @@ public final class LocalCluster implements AutoCloseable {
     private void startAll(boolean awaitConnections) {
         ClusterLayout.Master master = layout.master();
         LoggedProcess masterProcess = launch("mfsmaster", "mfsmaster", master.config(), master.log());
+        this.master = masterProcess;
         awaitReady(masterProcess, "master initialized and listening on ports " + master.ports(),
                 () -> initialized(masterProcess) && master.ports().stream().allMatch(TcpProbe::accepts));
 
@@ -100,6 +103,7 @@ public final class LocalCluster implements AutoCloseable {
         if (metalogger.isPresent()) {
             LoggedProcess process = launch("mfsmetalogger", "mfsmetalogger", metalogger.get().config(),
                     metalogger.get().log());
+            this.metalogger = process;
             awaitReady(process, "metalogger initialized", () -> initialized(process));
             if (awaitConnections) {
                 awaitReady(process, "metalogger connected to the master",
@@ -113,13 +117,14 @@ public final class LocalCluster implements AutoCloseable {
         return Logs.read(process.log()).contains("daemon initialized properly");
     }
 
-    private LoggedProcess launch(String name, String daemon, Path config, Path log) {
+    private LoggedProcess launch(String name, String daemon, Path config, Path log, String... extraArgs) {
         Path launcher = JmfsHome.launcher(daemon);
         if (!Files.isExecutable(launcher)) {
             throw new IllegalStateException("no launcher " + launcher + "; build first: ./mvnw -B -DskipTests package");
         }
-        LoggedProcess process = LoggedProcess.start(name, List.of(launcher.toString(), "-f", "-c", config.toString()),
-                log, Map.of());
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "-f", "-c", config.toString()));
+        command.addAll(List.of(extraArgs));
+        LoggedProcess process = LoggedProcess.start(name, command, log, Map.of());
         running.add(process);
         return process;
     }
@@ -136,6 +141,80 @@ public final class LocalCluster implements AutoCloseable {
         });
     }
 
+    /** The running master process (the first one, or the replacement started last). */
+    public LoggedProcess master() {
+        if (master == null) {
+            throw new IllegalStateException("no master running");
+        }
+        return master;
+    }
+
+    /**
+     * A crash of the master: SIGKILL, no chance to write anything more. The chunkservers and the metalogger keep
+     * running (and keep trying to reconnect).
+     */
+    public void killMaster() {
+        LoggedProcess victim = master();
+        ProcessHandle.of(victim.pid()).ifPresent(handle -> {
+            handle.descendants().forEach(ProcessHandle::destroyForcibly);
+            handle.destroyForcibly();
+            handle.onExit().join();
+        });
+        running.remove(victim);
+        master = null;
+    }
+
+    /** Stops the metalogger (SIGTERM, as {@code mfsmetalogger stop}); answers its exit code, 0 when clean. */
+    public int stopMetalogger() {
+        if (metalogger == null) {
+            throw new IllegalStateException("no metalogger running");
+        }
+        int code = metalogger.stop();
+        running.remove(metalogger);
+        metalogger = null;
+        return code;
+    }
+
+    /** A new empty folder inside the cluster's data folder (deleted with it by {@link #close}). */
+    public Path newDataFolder(String name) {
+        try {
+            return Files.createDirectories(dataRoot.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a data folder " + name, e);
+        }
+    }
+
+    /**
+     * Starts a master in place of the one that died (see {@link #killMaster}): the first master's configuration with
+     * {@code dataPath} as DATA_PATH, plus {@code settings}, on the same ports, so the chunkservers reconnect to it by
+     * themselves. {@code args} are extra command-line options ({@code -a} for automatic recovery). Returns once it
+     * listens and every chunkserver has connected to it.
+     */
+    public LoggedProcess startReplacementMaster(String name, Path dataPath, Map<String, Object> settings,
+                                                String... args) {
+        if (master != null) {
+            throw new IllegalStateException("a master is still running: " + master);
+        }
+        ClusterLayout.Master first = layout.master();
+        MooseFsConfig config;
+        try {
+            config = MooseFsConfig.parse(Files.readString(first.config())).set("DATA_PATH", dataPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + first.config(), e);
+        }
+        settings.forEach(config::set);
+        Path configFile = config.writeTo(first.config().resolveSibling(name + ".cfg"));
+        LoggedProcess process = launch(name, "mfsmaster", configFile, first.log().resolveSibling(name + ".log"),
+                args);
+        master = process;
+        awaitReady(process, name + " initialized and listening on ports " + first.ports(),
+                () -> initialized(process) && first.ports().stream().allMatch(TcpProbe::accepts));
+        int expected = layout.chunkservers().size();
+        awaitReady(process, expected + " chunkserver connection(s) to " + name,
+                () -> TcpProbe.clientsConnectedTo(first.chunkserverPort()) >= expected);
+        return process;
+    }
+
     /**
      * Stops every daemon, newest first (metalogger, chunkservers, then the master), and returns each one's exit code
      * by name; 0 means a clean shutdown. Idempotent.
@@ -143,11 +222,16 @@ public final class LocalCluster implements AutoCloseable {
     public Map<String, Integer> stop() {
         List<LoggedProcess> reversed = new ArrayList<>(running);
         Collections.reverse(reversed);
+        if (master != null && reversed.remove(master)) {
+            reversed.add(master); // a replacement master was started last, but still goes last
+        }
         Map<String, Integer> exitCodes = new LinkedHashMap<>();
         for (LoggedProcess process : reversed) {
             exitCodes.put(process.name(), process.stop());
         }
         running.clear();
+        master = null;
+        metalogger = null;
         return exitCodes;
     }
 

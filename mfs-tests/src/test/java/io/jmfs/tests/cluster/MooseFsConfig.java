@@ -29,6 +29,26 @@ public final class MooseFsConfig {
         return this;
     }
 
+    /**
+     * Reads a configuration file's text: {@code KEY = value} lines in order; blank lines and {@code #} comments are
+     * skipped, anything else is refused.
+     */
+    public static MooseFsConfig parse(String text) {
+        MooseFsConfig config = new MooseFsConfig();
+        for (String raw : text.split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("not a KEY = value line: " + raw);
+            }
+            config.set(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        }
+        return config;
+    }
+
     public Map<String, String> entries() {
         return Map.copyOf(entries);
     }
