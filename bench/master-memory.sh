@@ -7,13 +7,13 @@
 # its VmRSS once idle, then after `mfsbench fill` grew the namespace to each STEP files (4 processes, each making
 # its share of empty files in a directory of its own), and the RSS difference per file above the empty master.
 # For ours it also prints the live heap after a full GC (jcmd GC.run + GC.heap_info).
-# JVM options for our master: JMFS_JAVA_OPTS (default below).
+# JVM options for our master: bin/mfsmaster's (docs/configuration.md), plus JMFS_JAVA_OPTS if set.
 set -euo pipefail
 steps=${1:-"1000000 10000000"}
 kinds=${2:-"real ours"}
 here=$(cd "$(dirname "$0")/.." && pwd)
 bench=${MFSBENCH:-/tmp/mfsbench}
-export JMFS_JAVA_OPTS=${JMFS_JAVA_OPTS:-"-Xms64m -Xmx4g -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"}
+# our master runs with bin/mfsmaster's own JVM options (docs/configuration.md); JMFS_JAVA_OPTS adds to them
 [ "$(id -u)" = 0 ] || { echo "master-memory.sh: needs root (network namespace)" >&2; exit 2; }
 [ -x "$bench" ] || gcc -O2 -o "$bench" /work/shared/tools/mfsbench.c -lmfsio
 . "$here/bin/jdk.sh"; jmfs_find_jdk
