@@ -113,6 +113,7 @@ class MasterRebuildFromMetaloggerTest {
             });
             workload.stop(); // no further step; the large write goes on, and its errors after the kill are expected
             cluster.killMaster();
+            workload.resumeAfterKill(); // held at its kill point until now, so the kill lands mid-write
             writer.close();
             thread.join(Duration.ofSeconds(60));
             assertThat(thread.isAlive()).as("the workload ended after the kill").isFalse();

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>{@link #armKillPoint()} makes the next large write announce, once it has passed its fsync and written a few
  * more MiB (so chunks are locked for writing, data is on the chunkservers and more sits in the write buffer), that
- * now is a good moment to kill the master; the write goes on meanwhile.
+ * now is a good moment to kill the master; the write then waits for {@link #resumeAfterKill()}, so it cannot end
+ * before the kill lands however fast the chunkservers are.
  */
 final class MixedWorkload implements Runnable {
     static final int BIG_SIZE = 40 << 20;
@@ -56,6 +57,8 @@ final class MixedWorkload implements Runnable {
     private final List<Step> plan;
     private final List<Event> journal = new CopyOnWriteArrayList<>();
     private final CountDownLatch killPoint = new CountDownLatch(1);
+    // the large write waits here after announcing the kill point, so it cannot finish before the kill lands
+    private final CountDownLatch resumeAfterKill = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean armed;
     private volatile boolean stopped;
@@ -81,6 +84,11 @@ final class MixedWorkload implements Runnable {
 
     void armKillPoint() {
         armed = true;
+    }
+
+    /** Lets the large write that announced the kill point go on (against a dead master, so it fails). */
+    void resumeAfterKill() {
+        resumeAfterKill.countDown();
     }
 
     CountDownLatch killPoint() {
@@ -200,8 +208,20 @@ final class MixedWorkload implements Runnable {
                     }
                     if (pos + PIECE == BIG_KILL_POINT && w.armed) {
                         w.killPoint.countDown();
+                        awaitResume(w);
                     }
                 }
+            }
+        }
+
+        private static void awaitResume(MixedWorkload w) throws IOException {
+            try {
+                if (!w.resumeAfterKill.await(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                    throw new IOException("the large write was never resumed after its kill point");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted at the kill point", e);
             }
         }
 
