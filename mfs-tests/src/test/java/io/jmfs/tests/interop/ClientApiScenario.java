@@ -84,6 +84,12 @@ public final class ClientApiScenario {
             } catch (MfsException e) {
                 check(e.status() == MfsStatus.ENOENT, "ENOENT after unlink");
             }
+            // the master sums the space its chunkservers last reported; right after they register (a fresh
+            // namespace per test) that can still be 0 for a moment, so give the reports a few seconds
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (observer.statfs().totalSpace() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
             check(observer.statfs().totalSpace() > 0, "statfs");
         }
         System.out.println("SCENARIO OK");
