@@ -1,5 +1,6 @@
 package io.jmfs.tests.interop;
 
+import static io.jmfs.tests.harness.FileTrees.randomFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jmfs.tests.cluster.JmfsHome;
@@ -10,7 +11,6 @@ import io.jmfs.tests.harness.Shell;
 import io.jmfs.tests.harness.TestLogs;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -216,17 +215,6 @@ class MfsToolInteropTest {
         }
     }
 
-    private static Path randomFile(Path file, long size, long seed) throws IOException {
-        Random random = new Random(seed);
-        byte[] buf = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long left = size; left > 0; left -= buf.length) {
-                random.nextBytes(buf);
-                out.write(buf, 0, (int) Math.min(buf.length, left));
-            }
-        }
-        return file;
-    }
 
     private static String sha256(Path... files) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");

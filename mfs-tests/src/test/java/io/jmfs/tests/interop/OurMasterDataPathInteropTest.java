@@ -1,5 +1,6 @@
 package io.jmfs.tests.interop;
 
+import static io.jmfs.tests.harness.FileTrees.randomFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jmfs.tests.cluster.MooseFsConfig;
@@ -9,7 +10,6 @@ import io.jmfs.tests.harness.Poll;
 import io.jmfs.tests.harness.Shell;
 import io.jmfs.tests.harness.TestLogs;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -314,17 +313,6 @@ class OurMasterDataPathInteropTest {
         return n;
     }
 
-    private static Path randomFile(Path file, long size, long seed) throws IOException {
-        Random random = new Random(seed);
-        byte[] buffer = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long left = size; left > 0; left -= buffer.length) {
-                random.nextBytes(buffer);
-                out.write(buffer, 0, (int) Math.min(left, buffer.length));
-            }
-        }
-        return file;
-    }
 
     private static Path dir(Path dir) {
         try {
