@@ -14,27 +14,33 @@ import io.jmfs.protocol.Attr;
 import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.Gids;
 import io.jmfs.protocol.MfsStatus;
-import io.jmfs.protocol.msg.client.ClientRequest;
+import io.jmfs.protocol.msg.client.ChunkOpReply;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkHasChanged;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply;
+import io.jmfs.protocol.msg.client.ChunkOpReply.FlengHasChanged;
+import io.jmfs.protocol.msg.client.ChunkOpReply.InvalidateChunkCache;
+import io.jmfs.protocol.msg.client.ChunkRequest;
 import io.jmfs.protocol.msg.client.MasterReply;
-import io.jmfs.protocol.msg.client.MasterReply.AttrReply;
-import io.jmfs.protocol.msg.client.MasterReply.CheckChunk;
-import io.jmfs.protocol.msg.client.MasterReply.CheckCounts;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkHasChanged;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkReply;
-import io.jmfs.protocol.msg.client.MasterReply.EntryReply;
-import io.jmfs.protocol.msg.client.MasterReply.FlengHasChanged;
-import io.jmfs.protocol.msg.client.MasterReply.GetDirStats;
-import io.jmfs.protocol.msg.client.MasterReply.GetEattr;
-import io.jmfs.protocol.msg.client.MasterReply.GetSclass;
-import io.jmfs.protocol.msg.client.MasterReply.GetTrashTime;
-import io.jmfs.protocol.msg.client.MasterReply.GetXattr;
-import io.jmfs.protocol.msg.client.MasterReply.InodeReply;
-import io.jmfs.protocol.msg.client.MasterReply.InvalidateChunkCache;
-import io.jmfs.protocol.msg.client.MasterReply.Lookup;
-import io.jmfs.protocol.msg.client.MasterReply.Readdir;
-import io.jmfs.protocol.msg.client.MasterReply.SetResult;
-import io.jmfs.protocol.msg.client.MasterReply.Statfs;
 import io.jmfs.protocol.msg.client.MasterReply.Status;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.NamespaceReply.AttrReply;
+import io.jmfs.protocol.msg.client.NamespaceReply.EntryReply;
+import io.jmfs.protocol.msg.client.NamespaceReply.GetXattr;
+import io.jmfs.protocol.msg.client.NamespaceReply.InodeReply;
+import io.jmfs.protocol.msg.client.NamespaceReply.Lookup;
+import io.jmfs.protocol.msg.client.NamespaceReply.Readdir;
+import io.jmfs.protocol.msg.client.NamespaceReply.Statfs;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
+import io.jmfs.protocol.msg.client.SessionRequest;
+import io.jmfs.protocol.msg.client.ToolReply;
+import io.jmfs.protocol.msg.client.ToolReply.CheckChunk;
+import io.jmfs.protocol.msg.client.ToolReply.CheckCounts;
+import io.jmfs.protocol.msg.client.ToolReply.GetDirStats;
+import io.jmfs.protocol.msg.client.ToolReply.GetEattr;
+import io.jmfs.protocol.msg.client.ToolReply.GetSclass;
+import io.jmfs.protocol.msg.client.ToolReply.GetTrashTime;
+import io.jmfs.protocol.msg.client.ToolReply.SetResult;
+import io.jmfs.protocol.msg.client.ToolRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -93,7 +99,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     /** SUSTAINED_INODES, as mfsmount sends it every minute: the files this session still has open. */
     private void sendSustainedInodes() {
         try {
-            master.sendOneWay(new ClientRequest.SustainedInodes(List.copyOf(openFiles.keySet())));
+            master.sendOneWay(new SessionRequest.SustainedInodes(List.copyOf(openFiles.keySet())));
         } catch (IOException e) {
             // the next round sends the list again; the keepalive path reports a lost master
         }
@@ -108,7 +114,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
      * chunk write's mtime flag, so a writer reports its modification time this way.
      */
     public void updateTimes(int inode, int atime, int mtime) throws IOException {
-        master.sendOneWay(new ClientRequest.AmtimeInodes(List.of(new ClientRequest.Amtime(inode, atime, mtime))));
+        master.sendOneWay(new SessionRequest.AmtimeInodes(List.of(new SessionRequest.Amtime(inode, atime, mtime))));
     }
 
     public static MfsClient connect(MasterOptions options, Credentials credentials) throws IOException {
@@ -176,16 +182,16 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     // ---- metadata ----
 
     public Statfs statfs() throws IOException {
-        return master.request(ClientRequest.Statfs::new, Statfs.class, "statfs");
+        return master.request(NamespaceRequest.Statfs::new, Statfs.class, "statfs");
     }
 
     public Attr getattr(int inode) throws IOException {
-        return master.request(id -> new ClientRequest.GetAttr(id, inode, 0, uid(), credentials().gid()),
+        return master.request(id -> new NamespaceRequest.GetAttr(id, inode, 0, uid(), credentials().gid()),
                 AttrReply.class, "getattr " + inode).attr();
     }
 
     public Entry lookup(int parent, String name) throws IOException {
-        Lookup l = master.request(id -> new ClientRequest.Lookup(id, parent, ByteString.utf8(name), uid(), gids()),
+        Lookup l = master.request(id -> new NamespaceRequest.Lookup(id, parent, ByteString.utf8(name), uid(), gids()),
                 Lookup.class, "lookup " + name);
         return new Entry(name, l.inode(), l.attr());
     }
@@ -233,10 +239,10 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
 
     /** Entries of a directory with attributes, without "." and "..". */
     public List<Entry> readdir(int inode) throws IOException {
-        Readdir r = master.request(id -> new ClientRequest.Readdir(id, inode, uid(), gids(),
-                ClientRequest.Readdir.FLAG_WITH_ATTR, 0xFFFFFFFF, 0L), Readdir.class, "readdir " + inode);
+        Readdir r = master.request(id -> new NamespaceRequest.Readdir(id, inode, uid(), gids(),
+                NamespaceRequest.Readdir.FLAG_WITH_ATTR, 0xFFFFFFFF, 0L), Readdir.class, "readdir " + inode);
         List<Entry> out = new ArrayList<>();
-        for (MasterReply.DirEntry d : r.entries()) {
+        for (NamespaceReply.DirEntry d : r.entries()) {
             String n = d.name().utf8();
             if (!n.equals(".") && !n.equals("..")) {
                 out.add(new Entry(n, d.inode(), d.attr().orElseThrow()));
@@ -246,70 +252,70 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     }
 
     public Entry mkdir(int parent, String name, int mode) throws IOException {
-        EntryReply r = master.request(id -> new ClientRequest.Mkdir(id, parent, name(name), mode, 0, uid(), gids(), 0),
+        EntryReply r = master.request(id -> new NamespaceRequest.Mkdir(id, parent, name(name), mode, 0, uid(), gids(), 0),
                 EntryReply.class, "mkdir " + name);
         return new Entry(name, r.inode(), r.attr());
     }
 
     public void unlink(int parent, String name) throws IOException {
-        master.request(id -> new ClientRequest.Unlink(id, parent, name(name), uid(), gids()), InodeReply.class,
+        master.request(id -> new NamespaceRequest.Unlink(id, parent, name(name), uid(), gids()), InodeReply.class,
                 "unlink " + name);
     }
 
     public void rmdir(int parent, String name) throws IOException {
-        master.request(id -> new ClientRequest.Rmdir(id, parent, name(name), uid(), gids()), InodeReply.class,
+        master.request(id -> new NamespaceRequest.Rmdir(id, parent, name(name), uid(), gids()), InodeReply.class,
                 "rmdir " + name);
     }
 
     public Entry rename(int srcParent, String srcName, int dstParent, String dstName) throws IOException {
-        EntryReply r = master.request(id -> new ClientRequest.Rename(id, srcParent, name(srcName), dstParent,
+        EntryReply r = master.request(id -> new NamespaceRequest.Rename(id, srcParent, name(srcName), dstParent,
                 name(dstName), uid(), gids()), EntryReply.class, "rename " + srcName);
         return new Entry(dstName, r.inode(), r.attr());
     }
 
     public Entry link(int inode, int dstParent, String name) throws IOException {
-        EntryReply r = master.request(id -> new ClientRequest.Link(id, inode, dstParent, name(name), uid(), gids()),
+        EntryReply r = master.request(id -> new NamespaceRequest.Link(id, inode, dstParent, name(name), uid(), gids()),
                 EntryReply.class, "link " + name);
         return new Entry(name, r.inode(), r.attr());
     }
 
     public Entry symlink(int parent, String name, String target) throws IOException {
-        EntryReply r = master.request(id -> new ClientRequest.Symlink(id, parent, name(name),
+        EntryReply r = master.request(id -> new NamespaceRequest.Symlink(id, parent, name(name),
                 ByteString.utf8(target), uid(), gids()), EntryReply.class, "symlink " + name);
         return new Entry(name, r.inode(), r.attr());
     }
 
     public String readlink(int inode) throws IOException {
-        return master.request(id -> new ClientRequest.ReadLink(id, inode), MasterReply.ReadLink.class,
+        return master.request(id -> new NamespaceRequest.ReadLink(id, inode), NamespaceReply.ReadLink.class,
                 "readlink " + inode).path().utf8();
     }
 
     public Attr chmod(int inode, int mode) throws IOException {
-        return setattr(inode, ClientRequest.SetAttr.SET_MODE, mode, 0, 0, 0, 0);
+        return setattr(inode, NamespaceRequest.SetAttr.SET_MODE, mode, 0, 0, 0, 0);
     }
 
     public Attr chown(int inode, int newUid, int newGid) throws IOException {
-        return setattr(inode, ClientRequest.SetAttr.SET_UID | ClientRequest.SetAttr.SET_GID, 0, newUid, newGid, 0, 0);
+        return setattr(inode, NamespaceRequest.SetAttr.SET_UID | NamespaceRequest.SetAttr.SET_GID, 0, newUid, newGid, 0, 0);
     }
 
     public Attr utimes(int inode, int atime, int mtime) throws IOException {
-        return setattr(inode, ClientRequest.SetAttr.SET_ATIME | ClientRequest.SetAttr.SET_MTIME, 0, 0, 0, atime, mtime);
+        return setattr(inode, NamespaceRequest.SetAttr.SET_ATIME | NamespaceRequest.SetAttr.SET_MTIME, 0, 0, 0, atime, mtime);
     }
 
     public Attr setattr(int inode, int setMask, int mode, int newUid, int newGid, int atime, int mtime)
             throws IOException {
-        return master.request(id -> new ClientRequest.SetAttr(id, inode, 0, uid(), gids(), setMask, mode, newUid,
+        return master.request(id -> new NamespaceRequest.SetAttr(id, inode, 0, uid(), gids(), setMask, mode, newUid,
                 newGid, atime, mtime, 0, 0), AttrReply.class, "setattr " + inode).attr();
     }
 
     /** Sets a file's length; {@code opened} when this session has it open. */
     public Attr truncate(int inode, long length, boolean opened) throws IOException {
-        int flags = opened ? ClientRequest.Truncate.OPENED : 0;
+        int flags = opened ? ChunkRequest.Truncate.OPENED : 0;
         IOException last = null;
         for (int attempt = 0; attempt < 30; attempt++) {
             try {
-                Attr a = master.request(id -> new ClientRequest.Truncate(id, inode, flags, uid(), gids(), length),
-                        MasterReply.Truncate.class, "truncate " + inode).attr();
+                Attr a = master.request(id -> new ChunkRequest.Truncate(id, inode, flags, uid(), gids(), length),
+                        ChunkOpReply.Truncate.class, "truncate " + inode).attr();
                 locations.invalidateInode(inode);
                 return a;
             } catch (MfsException e) {
@@ -336,7 +342,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
 
     public Optional<byte[]> getxattr(int inode, String name) throws IOException {
         try {
-            GetXattr r = master.request(id -> new ClientRequest.GetXattr(id, inode, ByteString.utf8(name), 0, 0,
+            GetXattr r = master.request(id -> new NamespaceRequest.GetXattr(id, inode, ByteString.utf8(name), 0, 0,
                     uid(), gids()), GetXattr.class, "getxattr " + name);
             return Optional.of(r.value().map(ByteString::toByteArray).orElse(new byte[0]));
         } catch (MfsException e) {
@@ -348,7 +354,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     }
 
     public List<String> listxattr(int inode) throws IOException {
-        GetXattr r = master.request(id -> new ClientRequest.GetXattr(id, inode, ByteString.EMPTY, 0, 0, uid(),
+        GetXattr r = master.request(id -> new NamespaceRequest.GetXattr(id, inode, ByteString.EMPTY, 0, 0, uid(),
                 gids()), GetXattr.class, "listxattr");
         List<String> names = new ArrayList<>();
         for (String n : new String(r.value().map(ByteString::toByteArray).orElse(new byte[0]),
@@ -361,7 +367,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     }
 
     public void setxattr(int inode, String name, byte[] value, int mode) throws IOException {
-        master.request(id -> new ClientRequest.SetXattr(id, inode, ByteString.utf8(name), ByteString.of(value), mode,
+        master.request(id -> new NamespaceRequest.SetXattr(id, inode, ByteString.utf8(name), ByteString.of(value), mode,
                 0, uid(), gids()), Status.class, "setxattr " + name);
     }
 
@@ -372,60 +378,60 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     // ---- MooseFS tools ----
 
     public GetSclass getGoal(int inode, boolean recursive) throws IOException {
-        return master.request(id -> new ClientRequest.GetSclass(id, inode, recursive ? 1 : 0), GetSclass.class,
+        return master.request(id -> new ToolRequest.GetSclass(id, inode, recursive ? 1 : 0), GetSclass.class,
                 "getgoal");
     }
 
     public SetResult setGoal(int inode, int goal, int smode) throws IOException {
-        return master.request(id -> ClientRequest.SetSclass.goal(id, inode, uid(), goal, smode), SetResult.class,
+        return master.request(id -> ToolRequest.SetSclass.goal(id, inode, uid(), goal, smode), SetResult.class,
                 "setgoal");
     }
 
     public GetTrashTime getTrashTime(int inode, boolean recursive) throws IOException {
-        return master.request(id -> new ClientRequest.GetTrashTime(id, inode, recursive ? 1 : 0), GetTrashTime.class,
+        return master.request(id -> new ToolRequest.GetTrashTime(id, inode, recursive ? 1 : 0), GetTrashTime.class,
                 "gettrashtime");
     }
 
     public SetResult setTrashTime(int inode, int seconds, int smode) throws IOException {
-        return master.request(id -> new ClientRequest.SetTrashTime(id, inode, uid(), seconds, smode), SetResult.class,
+        return master.request(id -> new ToolRequest.SetTrashTime(id, inode, uid(), seconds, smode), SetResult.class,
                 "settrashtime");
     }
 
     public GetEattr getEattr(int inode, boolean recursive) throws IOException {
-        return master.request(id -> new ClientRequest.GetEattr(id, inode, recursive ? 1 : 0), GetEattr.class,
+        return master.request(id -> new ToolRequest.GetEattr(id, inode, recursive ? 1 : 0), GetEattr.class,
                 "geteattr");
     }
 
     public SetResult setEattr(int inode, int eattr, int smode) throws IOException {
-        return master.request(id -> new ClientRequest.SetEattr(id, inode, uid(), eattr, smode), SetResult.class,
+        return master.request(id -> new ToolRequest.SetEattr(id, inode, uid(), eattr, smode), SetResult.class,
                 "seteattr");
     }
 
     /** How many chunks of the file have 0, 1, 2 ... copies. */
     public CheckCounts check(int inode) throws IOException {
-        return master.request(id -> new ClientRequest.Check(id, inode, OptionalInt.empty()), CheckCounts.class,
+        return master.request(id -> new ToolRequest.Check(id, inode, OptionalInt.empty()), CheckCounts.class,
                 "checkfile");
     }
 
     /** One chunk of the file with each copy's server and state. */
     public CheckChunk check(int inode, int index) throws IOException {
-        return master.request(id -> new ClientRequest.Check(id, inode, OptionalInt.of(index)), CheckChunk.class,
+        return master.request(id -> new ToolRequest.Check(id, inode, OptionalInt.of(index)), CheckChunk.class,
                 "fileinfo");
     }
 
     public GetDirStats dirStats(int inode) throws IOException {
-        return master.request(id -> new ClientRequest.GetDirStats(id, inode), GetDirStats.class, "dirinfo");
+        return master.request(id -> new ToolRequest.GetDirStats(id, inode), GetDirStats.class, "dirinfo");
     }
 
     /** Snapshot of {@code inode} as {@code dstParent/name}; smode 1 = overwrite existing. */
     public void snapshot(int inode, int dstParent, String name, int smode) throws IOException {
-        master.request(id -> new ClientRequest.Snapshot(id, inode, dstParent, name(name), uid(), gids(), smode, 0),
+        master.request(id -> new ToolRequest.Snapshot(id, inode, dstParent, name(name), uid(), gids(), smode, 0),
                 Status.class, "makesnapshot " + name);
     }
 
     /** Every path of a node (several for hard links), absolute inside the mount (the master sends them relative). */
     public List<String> paths(int inode) throws IOException {
-        return master.request(id -> new ClientRequest.Paths(id, inode), MasterReply.Paths.class, "paths")
+        return master.request(id -> new ToolRequest.Paths(id, inode), ToolReply.Paths.class, "paths")
                 .paths().stream().map(ByteString::utf8).map(p -> p.startsWith("/") ? p : "/" + p).toList();
     }
 
@@ -433,16 +439,16 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
 
     /** Creates a new regular file and opens it for reading and writing. */
     public MfsFile create(int parent, String name, int mode) throws IOException {
-        MasterReply.Create r = master.request(id -> new ClientRequest.Create(id, parent, name(name), mode, 0, uid(),
-                gids()), MasterReply.Create.class, "create " + name);
+        NamespaceReply.Create r = master.request(id -> new NamespaceRequest.Create(id, parent, name(name), mode, 0, uid(),
+                gids()), NamespaceReply.Create.class, "create " + name);
         return handle(r.inode(), r.attr().size());
     }
 
     /** Opens an existing file (OPEN with READ, and WRITE when {@code write}). */
     public MfsFile open(int inode, boolean write) throws IOException {
         int flags = 0x01 | (write ? 0x02 : 0);
-        MasterReply.Open r = master.request(id -> new ClientRequest.Open(id, inode, uid(), gids(), flags),
-                MasterReply.Open.class, "open " + inode);
+        NamespaceReply.Open r = master.request(id -> new NamespaceRequest.Open(id, inode, uid(), gids(), flags),
+                NamespaceReply.Open.class, "open " + inode);
         return handle(inode, r.attr().size());
     }
 
@@ -450,7 +456,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
         locations.invalidateInode(inode);
         openFiles.merge(inode, 1, Integer::sum);
         FileReader reader = new FileReader(inode, this, chunkReader, locations, background, Retry.STANDARD);
-        int flags = credentials().isRoot() ? ClientRequest.WriteChunk.CANUSERESERVESPACE : 0;
+        int flags = credentials().isRoot() ? ChunkRequest.WriteChunk.CANUSERESERVESPACE : 0;
         FileWriter writer = new FileWriter(inode, this, chunkWriter, locations, background, length, WRITE_BUFFER,
                 flags, Retry.STANDARD);
         return new MfsFile(this, inode, reader, writer);
@@ -458,20 +464,20 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
 
     @Override
     public ChunkReply readChunk(int inode, int index) throws IOException {
-        return master.request(id -> new ClientRequest.ReadChunk(id, inode, index, 0), ChunkReply.class,
+        return master.request(id -> new ChunkRequest.ReadChunk(id, inode, index, 0), ChunkReply.class,
                 "read chunk " + index + " of " + inode);
     }
 
     @Override
     public ChunkReply writeChunk(int inode, int index, int chunkOpFlags) throws IOException {
-        return master.request(id -> new ClientRequest.WriteChunk(id, inode, index, chunkOpFlags), ChunkReply.class,
+        return master.request(id -> new ChunkRequest.WriteChunk(id, inode, index, chunkOpFlags), ChunkReply.class,
                 "write chunk " + index + " of " + inode);
     }
 
     @Override
     public void writeChunkEnd(long chunkId, int inode, int index, long fileLength, int chunkOpFlags)
             throws IOException {
-        master.request(id -> new ClientRequest.WriteChunkEnd(id, chunkId, inode, index, fileLength, chunkOpFlags),
+        master.request(id -> new ChunkRequest.WriteChunkEnd(id, chunkId, inode, index, fileLength, chunkOpFlags),
                 Status.class, "end write of chunk " + index + " of " + inode);
     }
 

@@ -1,6 +1,6 @@
 package io.jmfs.client.cache;
 
-import io.jmfs.protocol.msg.client.MasterReply.ChunkData;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkData;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package io.jmfs.client.cli;
 
 import io.jmfs.client.MfsClient;
-import io.jmfs.protocol.msg.client.MasterReply.GetEattr;
-import io.jmfs.protocol.msg.client.MasterReply.ValueCount;
+import io.jmfs.protocol.msg.client.ToolReply.GetEattr;
+import io.jmfs.protocol.msg.client.ToolReply.ValueCount;
 import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;

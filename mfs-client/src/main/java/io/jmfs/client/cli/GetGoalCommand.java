@@ -1,8 +1,8 @@
 package io.jmfs.client.cli;
 
 import io.jmfs.client.MfsClient;
-import io.jmfs.protocol.msg.client.MasterReply.GetSclass;
-import io.jmfs.protocol.msg.client.MasterReply.SclassCount;
+import io.jmfs.protocol.msg.client.ToolReply.GetSclass;
+import io.jmfs.protocol.msg.client.ToolReply.SclassCount;
 import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;

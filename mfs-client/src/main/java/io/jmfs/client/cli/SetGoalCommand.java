@@ -1,7 +1,7 @@
 package io.jmfs.client.cli;
 
 import io.jmfs.client.MfsClient;
-import io.jmfs.protocol.msg.client.MasterReply.SetResult;
+import io.jmfs.protocol.msg.client.ToolReply.SetResult;
 import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -6,7 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import io.jmfs.client.Credentials;
 import io.jmfs.client.Entry;
-import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.NamespaceReply;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -431,7 +431,7 @@ final class FuseSession implements AutoCloseable {
 
     private void statfs(MemorySegment req, long ino) {
         submit(req, a -> {
-            MasterReply.Statfs s = fs.statfs();
+            NamespaceReply.Statfs s = fs.statfs();
             long bs = StatValues.BLOCK_SIZE;
             long files = MfsFilesystem.maxFiles();
             fuse.replyStatfs(req, NativeLayouts.statvfs(a, bs, s.totalSpace() / bs, s.freeSpace() / bs,

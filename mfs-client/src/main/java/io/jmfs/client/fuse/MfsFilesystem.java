@@ -10,8 +10,9 @@ import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.Gids;
 import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.NodeType;
-import io.jmfs.protocol.msg.client.ClientRequest;
 import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -137,11 +138,11 @@ final class MfsFilesystem {
         /** The master's SETATTR mask for everything except the size (a TRUNCATE of its own). */
         int masterMask() {
             int m = 0;
-            m |= mode ? ClientRequest.SetAttr.SET_MODE : 0;
-            m |= uid ? ClientRequest.SetAttr.SET_UID : 0;
-            m |= gid ? ClientRequest.SetAttr.SET_GID : 0;
-            m |= atimeNow ? ClientRequest.SetAttr.SET_ATIME_NOW : atime ? ClientRequest.SetAttr.SET_ATIME : 0;
-            m |= mtimeNow ? ClientRequest.SetAttr.SET_MTIME_NOW : mtime ? ClientRequest.SetAttr.SET_MTIME : 0;
+            m |= mode ? NamespaceRequest.SetAttr.SET_MODE : 0;
+            m |= uid ? NamespaceRequest.SetAttr.SET_UID : 0;
+            m |= gid ? NamespaceRequest.SetAttr.SET_GID : 0;
+            m |= atimeNow ? NamespaceRequest.SetAttr.SET_ATIME_NOW : atime ? NamespaceRequest.SetAttr.SET_ATIME : 0;
+            m |= mtimeNow ? NamespaceRequest.SetAttr.SET_MTIME_NOW : mtime ? NamespaceRequest.SetAttr.SET_MTIME : 0;
             return m;
         }
     }
@@ -189,9 +190,9 @@ final class MfsFilesystem {
             throw new MfsException(MfsStatus.EINVAL, "mknod of mode " + Integer.toOctalString(mode));
         }
         checkName(name);
-        MasterReply.EntryReply r = client.session().request(id -> new ClientRequest.Mknod(id, parent,
+        NamespaceReply.EntryReply r = client.session().request(id -> new NamespaceRequest.Mknod(id, parent,
                 ByteString.utf8(name), type.code(), mode & 07777, 0, who.uid(), who.gids(), (int) rdev),
-                MasterReply.EntryReply.class, "mknod " + name);
+                NamespaceReply.EntryReply.class, "mknod " + name);
         return new Entry(name, r.inode(), r.attr());
     }
 
@@ -398,7 +399,7 @@ final class MfsFilesystem {
 
     // ---- the rest ----
 
-    MasterReply.Statfs statfs() throws IOException {
+    NamespaceReply.Statfs statfs() throws IOException {
         return client.statfs();
     }
 
@@ -413,7 +414,7 @@ final class MfsFilesystem {
             }
             return;
         }
-        client.session().request(id -> new ClientRequest.Access(id, inode, who.uid(), who.gids(), mask & 7),
+        client.session().request(id -> new NamespaceRequest.Access(id, inode, who.uid(), who.gids(), mask & 7),
                 MasterReply.Status.class, "access " + inode);
     }
 

@@ -5,6 +5,7 @@ import io.jmfs.client.master.MasterSession;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.msg.client.ClientRequest;
 import io.jmfs.protocol.msg.client.ClientRequests;
+import io.jmfs.protocol.msg.client.SessionRequest;
 import io.netty.buffer.Unpooled;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -81,8 +82,8 @@ final class ToolProxy implements AutoCloseable {
                 int size = in.readInt();
                 if (type == MessageType.CLTOMA_FUSE_REGISTER.id()) {
                     byte[] body = readBody(in, size, REGISTER_SIZE, REGISTER_SIZE);
-                    if (!Arrays.equals(body, 0, 64, ClientRequest.REGISTER_BLOB.toByteArray(), 0, 64)
-                            || body[64] != ClientRequest.REGISTER_TOOLS) {
+                    if (!Arrays.equals(body, 0, 64, SessionRequest.REGISTER_BLOB.toByteArray(), 0, 64)
+                            || body[64] != SessionRequest.REGISTER_TOOLS) {
                         return;
                     }
                     out.writeInt(MessageType.MATOCL_FUSE_REGISTER.id());

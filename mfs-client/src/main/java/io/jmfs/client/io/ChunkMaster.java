@@ -1,6 +1,6 @@
 package io.jmfs.client.io;
 
-import io.jmfs.protocol.msg.client.MasterReply.ChunkReply;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply;
 import java.io.IOException;
 
 /** The three master calls the data path needs; the client implements them over its master session. */

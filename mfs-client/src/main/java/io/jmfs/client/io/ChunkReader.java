@@ -10,7 +10,7 @@ import io.jmfs.protocol.msg.data.DataMessage.Read;
 import io.jmfs.protocol.msg.data.DataMessage.ReadData;
 import io.jmfs.protocol.msg.data.DataMessage.ReadStatus;
 import io.jmfs.protocol.msg.data.DataMessages;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkData;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkData;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;

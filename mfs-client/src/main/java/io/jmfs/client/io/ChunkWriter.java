@@ -6,7 +6,7 @@ import io.jmfs.protocol.ChunkGeometry;
 import io.jmfs.protocol.ChunkLocation;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.codec.MalformedPacketException;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkData;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkData;
 import io.jmfs.protocol.msg.data.DataMessage;
 import io.jmfs.protocol.msg.data.DataMessage.ChainLink;
 import io.jmfs.protocol.msg.data.DataMessage.Write;

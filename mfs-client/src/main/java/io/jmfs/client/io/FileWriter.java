@@ -2,7 +2,7 @@ package io.jmfs.client.io;
 
 import io.jmfs.client.cache.ChunkLocationCache;
 import io.jmfs.protocol.ChunkGeometry;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkReply;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;

@@ -2,6 +2,7 @@ package io.jmfs.client.io;
 
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.codec.MalformedPacketException;
+import io.jmfs.protocol.msg.client.NamespaceReply;
 import io.jmfs.protocol.wire.TypedMessageDecoder.PayloadDecoder;
 import io.netty.buffer.Unpooled;
 
@@ -12,7 +13,7 @@ public record RawPacket(int type, byte[] payload) {
     }
 
     /** A READDIR answer in the form the request asked for. */
-    public io.jmfs.protocol.msg.client.MasterReply.Readdir decodeReaddir(boolean withAttr)
+    public io.jmfs.protocol.msg.client.NamespaceReply.Readdir decodeReaddir(boolean withAttr)
             throws MalformedPacketException {
         return io.jmfs.protocol.msg.client.MasterReplies.decodeReaddir(Unpooled.wrappedBuffer(payload), withAttr);
     }

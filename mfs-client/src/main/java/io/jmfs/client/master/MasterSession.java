@@ -9,17 +9,19 @@ import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.ProtocolVersion;
 import io.jmfs.protocol.codec.MalformedPacketException;
 import io.jmfs.protocol.msg.client.ClientRequest;
-import io.jmfs.protocol.msg.client.ClientRequest.RegisterCloseSession;
-import io.jmfs.protocol.msg.client.ClientRequest.RegisterGetRandom;
-import io.jmfs.protocol.msg.client.ClientRequest.RegisterNewSession;
-import io.jmfs.protocol.msg.client.ClientRequest.RegisterReconnect;
 import io.jmfs.protocol.msg.client.MasterReplies;
 import io.jmfs.protocol.msg.client.MasterReply;
-import io.jmfs.protocol.msg.client.MasterReply.RegisterRandom;
-import io.jmfs.protocol.msg.client.MasterReply.RegisterReconnected;
-import io.jmfs.protocol.msg.client.MasterReply.RegisterSession;
-import io.jmfs.protocol.msg.client.MasterReply.RegisterStatus;
 import io.jmfs.protocol.msg.client.MasterReply.Status;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.SessionReply.RegisterRandom;
+import io.jmfs.protocol.msg.client.SessionReply.RegisterReconnected;
+import io.jmfs.protocol.msg.client.SessionReply.RegisterSession;
+import io.jmfs.protocol.msg.client.SessionReply.RegisterStatus;
+import io.jmfs.protocol.msg.client.SessionRequest;
+import io.jmfs.protocol.msg.client.SessionRequest.RegisterCloseSession;
+import io.jmfs.protocol.msg.client.SessionRequest.RegisterGetRandom;
+import io.jmfs.protocol.msg.client.SessionRequest.RegisterNewSession;
+import io.jmfs.protocol.msg.client.SessionRequest.RegisterReconnect;
 import io.jmfs.protocol.wire.PeerLink;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -117,7 +119,7 @@ public final class MasterSession implements AutoCloseable {
         RawPacket p = call(request);
         MasterReply reply;
         try {
-            reply = p.payload().length == 5 || replyType != MasterReply.Readdir.class
+            reply = p.payload().length == 5 || replyType != NamespaceReply.Readdir.class
                     ? p.decode(MasterReplies::decode)
                     : p.decodeReaddir(true);
         } catch (MalformedPacketException e) {
@@ -371,7 +373,7 @@ public final class MasterSession implements AutoCloseable {
             return;
         }
         try {
-            c.socket.send(new ClientRequest.Nop(0));
+            c.socket.send(new SessionRequest.Nop(0));
         } catch (IOException e) {
             c.fail(e);
         }

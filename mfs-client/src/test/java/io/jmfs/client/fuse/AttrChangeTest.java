@@ -3,7 +3,7 @@ package io.jmfs.client.fuse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jmfs.client.fuse.MfsFilesystem.AttrChange;
-import io.jmfs.protocol.msg.client.ClientRequest.SetAttr;
+import io.jmfs.protocol.msg.client.NamespaceRequest.SetAttr;
 import org.junit.jupiter.api.Test;
 
 class AttrChangeTest {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jmfs.client.MfsException;
 import io.jmfs.client.testing.FakeChunkserver;
 import io.jmfs.client.testing.FakeChunkserver.Fault;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkData;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkData;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;

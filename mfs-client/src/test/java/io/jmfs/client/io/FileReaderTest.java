@@ -8,6 +8,7 @@ import io.jmfs.client.testing.FakeChunkMaster;
 import io.jmfs.client.testing.FakeChunkserver;
 import io.jmfs.client.testing.FakeChunkserver.Fault;
 import io.jmfs.protocol.ChunkGeometry;
+import io.jmfs.protocol.msg.client.ChunkOpReply;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -111,13 +112,13 @@ class FileReaderTest {
     void aRefusalThatIsNotTemporaryIsReportedAtOnce() {
         ChunkMaster refusing = new ChunkMaster() {
             @Override
-            public io.jmfs.protocol.msg.client.MasterReply.ChunkReply readChunk(int inode, int index)
+            public io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply readChunk(int inode, int index)
                     throws IOException {
                 throw new io.jmfs.client.MfsException(io.jmfs.protocol.MfsStatus.ENOENT, "read chunk");
             }
 
             @Override
-            public io.jmfs.protocol.msg.client.MasterReply.ChunkReply writeChunk(int inode, int index, int f) {
+            public io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply writeChunk(int inode, int index, int f) {
                 throw new UnsupportedOperationException();
             }
 

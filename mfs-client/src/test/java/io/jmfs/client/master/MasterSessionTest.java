@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jmfs.client.MfsException;
 import io.jmfs.client.testing.FakeMaster;
 import io.jmfs.protocol.MfsStatus;
-import io.jmfs.protocol.msg.client.ClientRequest;
-import io.jmfs.protocol.msg.client.MasterReply;
-import io.jmfs.protocol.msg.client.MasterReply.AttrReply;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.NamespaceReply.AttrReply;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
+import io.jmfs.protocol.msg.client.SessionRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,7 @@ class MasterSessionTest {
     }
 
     private static long getattr(MasterSession s, int inode) throws IOException {
-        return s.request(id -> new ClientRequest.GetAttr(id, inode, 0, 0, 0), AttrReply.class, "getattr")
+        return s.request(id -> new NamespaceRequest.GetAttr(id, inode, 0, 0, 0), AttrReply.class, "getattr")
                 .attr().size();
     }
 
@@ -47,13 +48,13 @@ class MasterSessionTest {
     void registersANewSessionAnnouncing3_0_117WithInfoAndSubfolderNulTerminated() throws IOException {
         try (MasterSession s = open()) {
             assertThat(s.session().sessionId()).isEqualTo(FakeMaster.SESSION_ID);
-            ClientRequest.RegisterNewSession reg = master.received(ClientRequest.RegisterNewSession.class).getFirst();
+            SessionRequest.RegisterNewSession reg = master.received(SessionRequest.RegisterNewSession.class).getFirst();
             assertThat(reg.version()).isEqualTo(0x000300EA);
             assertThat(reg.info().utf8()).isEqualTo("test-client\0");
             assertThat(reg.path().utf8()).isEqualTo("/sub\0");
             assertThat(reg.sessionId()).isEmpty();
         }
-        assertThat(master.received(ClientRequest.RegisterCloseSession.class)).singleElement()
+        assertThat(master.received(SessionRequest.RegisterCloseSession.class)).singleElement()
                 .satisfies(c -> assertThat(c.sessionId()).isEqualTo(FakeMaster.SESSION_ID));
     }
 
@@ -84,11 +85,11 @@ class MasterSessionTest {
         try (MasterSession s = open()) {
             master.dropNextGetattr = true;
             assertThat(getattr(s, 5)).isEqualTo(5);
-            assertThat(master.received(ClientRequest.RegisterReconnect.class)).singleElement().satisfies(r -> {
+            assertThat(master.received(SessionRequest.RegisterReconnect.class)).singleElement().satisfies(r -> {
                 assertThat(r.sessionId()).isEqualTo(FakeMaster.SESSION_ID);
                 assertThat(r.metaId()).hasValue(FakeMaster.META_ID);
             });
-            assertThat(master.received(ClientRequest.GetAttr.class)).hasSize(2);
+            assertThat(master.received(NamespaceRequest.GetAttr.class)).hasSize(2);
         }
     }
 
@@ -98,7 +99,7 @@ class MasterSessionTest {
             master.reconnectStatus = MfsStatus.EPERM;
             master.dropConnections();
             assertThat(getattr(s, 6)).isEqualTo(6);
-            List<ClientRequest.RegisterNewSession> regs = master.received(ClientRequest.RegisterNewSession.class);
+            List<SessionRequest.RegisterNewSession> regs = master.received(SessionRequest.RegisterNewSession.class);
             assertThat(regs).hasSize(2);
             assertThat(regs.get(1).sessionId()).hasValue(FakeMaster.SESSION_ID);
             assertThat(regs.get(1).metaId()).hasValue(FakeMaster.META_ID);
@@ -113,7 +114,7 @@ class MasterSessionTest {
                 sleepAWhile();
             }
             assertThat(master.nops()).isPositive();
-            assertThat(master.received(ClientRequest.Nop.class)).allSatisfy(n -> assertThat(n.msgid()).isZero());
+            assertThat(master.received(SessionRequest.Nop.class)).allSatisfy(n -> assertThat(n.msgid()).isZero());
         }
     }
 
@@ -128,7 +129,7 @@ class MasterSessionTest {
     @Test
     void anErrorStatusBecomesAnExceptionCarryingIt() throws IOException {
         try (MasterSession s = open()) {
-            assertThatThrownBy(() -> s.request(id -> new ClientRequest.ReadLink(id, 3), MasterReply.ReadLink.class,
+            assertThatThrownBy(() -> s.request(id -> new NamespaceRequest.ReadLink(id, 3), NamespaceReply.ReadLink.class,
                     "readlink")).isInstanceOfSatisfying(MfsException.class,
                     e -> assertThat(e.status()).isEqualTo(MfsStatus.EINVAL));
         }

@@ -9,6 +9,10 @@ import io.jmfs.protocol.NodeType;
 import io.jmfs.protocol.msg.client.ClientRequest;
 import io.jmfs.protocol.msg.client.ClientRequests;
 import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
+import io.jmfs.protocol.msg.client.SessionReply;
+import io.jmfs.protocol.msg.client.SessionRequest;
 import io.jmfs.protocol.wire.PeerLink;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -94,16 +98,16 @@ public final class FakeMaster implements AutoCloseable {
                 ClientRequest r = p.decode(ClientRequests::decode);
                 received.add(r);
                 switch (r) {
-                    case ClientRequest.Nop n -> nops.incrementAndGet();
-                    case ClientRequest.RegisterNewSession n -> conn.send(new MasterReply.RegisterSession(0x000300EA,
+                    case SessionRequest.Nop n -> nops.incrementAndGet();
+                    case SessionRequest.RegisterNewSession n -> conn.send(new SessionReply.RegisterSession(0x000300EA,
                             n.sessionId().orElse(SESSION_ID), META_ID, 0, 0, 0, 0, 999, 999, 1, 9, 0, -1, 0));
-                    case ClientRequest.RegisterReconnect rc ->
-                            conn.send(new MasterReply.RegisterReconnected(0x000300EA, reconnectStatus));
-                    case ClientRequest.RegisterCloseSession c -> {
-                        conn.send(new MasterReply.RegisterStatus(MfsStatus.OK));
+                    case SessionRequest.RegisterReconnect rc ->
+                            conn.send(new SessionReply.RegisterReconnected(0x000300EA, reconnectStatus));
+                    case SessionRequest.RegisterCloseSession c -> {
+                        conn.send(new SessionReply.RegisterStatus(MfsStatus.OK));
                         return;
                     }
-                    case ClientRequest.GetAttr g when dropNextGetattr -> {
+                    case NamespaceRequest.GetAttr g when dropNextGetattr -> {
                         dropNextGetattr = false;
                         return;
                     }
@@ -128,9 +132,9 @@ public final class FakeMaster implements AutoCloseable {
 
     private static MasterReply answer(ClientRequest r) {
         return switch (r) {
-            case ClientRequest.GetAttr g -> new MasterReply.AttrReply(MessageType.MATOCL_FUSE_GETATTR.id(), g.msgid(),
+            case NamespaceRequest.GetAttr g -> new NamespaceReply.AttrReply(MessageType.MATOCL_FUSE_GETATTR.id(), g.msgid(),
                     new Attr(0, NodeType.DIRECTORY, 0755, 0, 0, 1, 2, 3, 2, g.inode(), 0));
-            case ClientRequest.Statfs st -> new MasterReply.Statfs(st.msgid(), 1000, 500, 400, 0, 0, 5);
+            case NamespaceRequest.Statfs st -> new NamespaceReply.Statfs(st.msgid(), 1000, 500, 400, 0, 0, 5);
             default -> new MasterReply.Status(r.type() + 1, r.msgid(), MfsStatus.EINVAL);
         };
     }

@@ -3,8 +3,9 @@ package io.jmfs.protocol.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jmfs.protocol.MessageType;
-import io.jmfs.protocol.msg.client.ClientRequest;
 import io.jmfs.protocol.msg.client.ClientRequests;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
+import io.jmfs.protocol.msg.client.SessionRequest;
 import io.jmfs.protocol.testing.NoBufferLeaks;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -28,8 +29,8 @@ class TypedMessageDecoderTest {
     @Test
     void well_formed_packets_become_typed_messages() {
         channel.writeInbound(frame(MessageType.CLTOMA_FUSE_STATFS, 9), frame(MessageType.ANTOAN_NOP, 0));
-        assertThat((Object) channel.readInbound()).isEqualTo(new ClientRequest.Statfs(9));
-        assertThat((Object) channel.readInbound()).isEqualTo(new ClientRequest.Nop(0));
+        assertThat((Object) channel.readInbound()).isEqualTo(new NamespaceRequest.Statfs(9));
+        assertThat((Object) channel.readInbound()).isEqualTo(new SessionRequest.Nop(0));
         assertThat(channel.finishAndReleaseAll()).isFalse();
     }
 

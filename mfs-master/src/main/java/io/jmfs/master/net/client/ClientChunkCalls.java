@@ -13,15 +13,17 @@ import io.jmfs.master.chunks.Chunk;
 import io.jmfs.master.chunks.ChunkCopy;
 import io.jmfs.master.chunks.CopyState;
 import io.jmfs.master.cluster.ChunkserverInfo;
+import io.jmfs.protocol.msg.client.ChunkOpReply;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkData;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply;
+import io.jmfs.protocol.msg.client.ChunkRequest.ReadChunk;
+import io.jmfs.protocol.msg.client.ChunkRequest.Truncate;
+import io.jmfs.protocol.msg.client.ChunkRequest.WriteChunk;
+import io.jmfs.protocol.msg.client.ChunkRequest.WriteChunkEnd;
 import io.jmfs.protocol.msg.client.ClientRequest;
-import io.jmfs.protocol.msg.client.ClientRequest.Check;
-import io.jmfs.protocol.msg.client.ClientRequest.ReadChunk;
-import io.jmfs.protocol.msg.client.ClientRequest.Truncate;
-import io.jmfs.protocol.msg.client.ClientRequest.WriteChunk;
-import io.jmfs.protocol.msg.client.ClientRequest.WriteChunkEnd;
 import io.jmfs.protocol.msg.client.MasterReply;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkData;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkReply;
+import io.jmfs.protocol.msg.client.ToolReply;
+import io.jmfs.protocol.msg.client.ToolRequest.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -198,20 +200,20 @@ final class ClientChunkCalls {
                 return FuseRequestHandler.status(c, id.status());
             }
             if (id.value() == 0) {
-                return new MasterReply.CheckChunk(c.msgid(), 0, 0, List.of());
+                return new ToolReply.CheckChunk(c.msgid(), 0, 0, List.of());
             }
             Chunk chunk = chunks().chunks().get(id.value());
             if (chunk == null) {
                 return FuseRequestHandler.status(c, MfsStatus.NOCHUNK);
             }
-            List<MasterReply.CheckCopy> copies = new ArrayList<>();
+            List<ToolReply.CheckCopy> copies = new ArrayList<>();
             for (ChunkCopy copy : chunk.copies()) {
                 ChunkserverInfo cs = chunks().servers().connected(copy.csid());
                 if (cs != null && copy.state() != CopyState.DEL) {
-                    copies.add(new MasterReply.CheckCopy(cs.ip(), cs.port(), checkType(copy.state())));
+                    copies.add(new ToolReply.CheckCopy(cs.ip(), cs.port(), checkType(copy.state())));
                 }
             }
-            return new MasterReply.CheckChunk(c.msgid(), chunk.id(), chunk.version(), copies);
+            return new ToolReply.CheckChunk(c.msgid(), chunk.id(), chunk.version(), copies);
         }
         if (attr.value().wireType() != io.jmfs.master.fs.NodeType.FILE) {
             return FuseRequestHandler.status(c, MfsStatus.EPERM);
@@ -232,7 +234,7 @@ final class ClientChunkCalls {
         for (int n : counts) {
             list.add(n);
         }
-        return new MasterReply.CheckCounts(c.msgid(), list);
+        return new ToolReply.CheckCounts(c.msgid(), list);
     }
 
     private static int checkType(CopyState state) {
@@ -249,6 +251,6 @@ final class ClientChunkCalls {
         if (!done.isOk()) {
             return FuseRequestHandler.status(t, done.status());
         }
-        return new MasterReply.Truncate(t.msgid(), done.value().previousLength(), WireAttrs.of(done.value().attr()));
+        return new ChunkOpReply.Truncate(t.msgid(), done.value().previousLength(), WireAttrs.of(done.value().attr()));
     }
 }

@@ -9,6 +9,8 @@ import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.msg.client.ClientRequest;
 import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.SessionReply;
+import io.jmfs.protocol.msg.client.SessionRequest;
 import io.jmfs.protocol.msg.common.CommonMessage;
 import io.jmfs.protocol.wire.WireMessage;
 import io.netty.channel.ChannelFutureListener;
@@ -92,7 +94,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 }
                 ctx.writeAndFlush(SclassAdmin.answer(services.namespace(), r, scope.session().grant().admin()));
             }
-            case ClientRequest.Register r -> register(ctx, r);
+            case SessionRequest.Register r -> register(ctx, r);
             case ClientRequest request -> {
                 if (mode == Mode.UNREGISTERED) {
                     kill(ctx, "request " + request.getClass().getSimpleName() + " before REGISTER");
@@ -116,23 +118,23 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void register(ChannelHandlerContext ctx, ClientRequest.Register r) {
-        boolean closing = r instanceof ClientRequest.RegisterCloseSession;
+    private void register(ChannelHandlerContext ctx, SessionRequest.Register r) {
+        boolean closing = r instanceof SessionRequest.RegisterCloseSession;
         if ((mode == Mode.UNREGISTERED) == closing) {
             kill(ctx, "REGISTER rcode " + r.rcode() + " on a " + mode.name().toLowerCase() + " connection");
             return;
         }
         Registrar.Outcome outcome = switch (r) {
-            case ClientRequest.RegisterGetRandom g -> {
+            case SessionRequest.RegisterGetRandom g -> {
                 RegistrationChallenge c = RegistrationChallenge.random();
                 challenge = Optional.of(c);
-                yield Registrar.Outcome.answer(new MasterReply.RegisterRandom(ByteString.of(c.bytes())));
+                yield Registrar.Outcome.answer(new SessionReply.RegisterRandom(ByteString.of(c.bytes())));
             }
-            case ClientRequest.RegisterNewSession n -> registrar.newSession(n, peerIp, challenge);
-            case ClientRequest.RegisterNewMetaSession n -> registrar.newMetaSession(n, peerIp, challenge);
-            case ClientRequest.RegisterReconnect c -> registrar.reconnect(c, peerIp);
-            case ClientRequest.RegisterTools t -> registrar.tools(t, peerIp);
-            case ClientRequest.RegisterCloseSession c -> registrar.close(c);
+            case SessionRequest.RegisterNewSession n -> registrar.newSession(n, peerIp, challenge);
+            case SessionRequest.RegisterNewMetaSession n -> registrar.newMetaSession(n, peerIp, challenge);
+            case SessionRequest.RegisterReconnect c -> registrar.reconnect(c, peerIp);
+            case SessionRequest.RegisterTools t -> registrar.tools(t, peerIp);
+            case SessionRequest.RegisterCloseSession c -> registrar.close(c);
         };
         outcome.session().ifPresent(session -> {
             scope = new SessionScope(session, outcome.tool());
@@ -190,7 +192,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             }
             if (idle.state() == IdleState.WRITER_IDLE && mode != Mode.TOOL) {
                 // mounts expect a sign of life every second; admin sockets get it too, as MooseFS does
-                ctx.writeAndFlush(new MasterReply.Nop(0));
+                ctx.writeAndFlush(new SessionReply.Nop(0));
             } else if (idle.state() == IdleState.READER_IDLE) {
                 kill(ctx, "nothing received for " + ClientPipeline.READ_TIMEOUT_SECONDS + " s");
             }

@@ -14,28 +14,37 @@ import io.jmfs.master.sessions.Session;
 import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.MfsStatus;
-import io.jmfs.protocol.msg.client.ClientRequest.Access;
-import io.jmfs.protocol.msg.client.ClientRequest.AmtimeInodes;
-import io.jmfs.protocol.msg.client.ClientRequest.Create;
-import io.jmfs.protocol.msg.client.ClientRequest.GetXattr;
-import io.jmfs.protocol.msg.client.ClientRequest.Lookup;
-import io.jmfs.protocol.msg.client.ClientRequest.Mkdir;
-import io.jmfs.protocol.msg.client.ClientRequest.Mknod;
-import io.jmfs.protocol.msg.client.ClientRequest.Open;
-import io.jmfs.protocol.msg.client.ClientRequest.PosixLock;
-import io.jmfs.protocol.msg.client.ClientRequest.Readdir;
-import io.jmfs.protocol.msg.client.ClientRequest.SetXattr;
-import io.jmfs.protocol.msg.client.ClientRequest.SustainedInodes;
-import io.jmfs.protocol.msg.client.ClientRequest.Truncate;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkData;
+import io.jmfs.protocol.msg.client.ChunkRequest;
+import io.jmfs.protocol.msg.client.ChunkRequest.Truncate;
 import io.jmfs.protocol.msg.client.ClientRequest;
-import io.jmfs.protocol.msg.client.MasterReply.AttrReply;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkData;
-import io.jmfs.protocol.msg.client.MasterReply.DirEntry;
-import io.jmfs.protocol.msg.client.MasterReply.EntryReply;
-import io.jmfs.protocol.msg.client.MasterReply.InodeReply;
-import io.jmfs.protocol.msg.client.MasterReply.Status;
-import io.jmfs.protocol.msg.client.MasterReply.ValueCount;
+import io.jmfs.protocol.msg.client.LockReply;
+import io.jmfs.protocol.msg.client.LockRequest;
+import io.jmfs.protocol.msg.client.LockRequest.PosixLock;
 import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.MasterReply.Status;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.NamespaceReply.AttrReply;
+import io.jmfs.protocol.msg.client.NamespaceReply.DirEntry;
+import io.jmfs.protocol.msg.client.NamespaceReply.EntryReply;
+import io.jmfs.protocol.msg.client.NamespaceReply.InodeReply;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
+import io.jmfs.protocol.msg.client.NamespaceRequest.Access;
+import io.jmfs.protocol.msg.client.NamespaceRequest.Create;
+import io.jmfs.protocol.msg.client.NamespaceRequest.GetXattr;
+import io.jmfs.protocol.msg.client.NamespaceRequest.Lookup;
+import io.jmfs.protocol.msg.client.NamespaceRequest.Mkdir;
+import io.jmfs.protocol.msg.client.NamespaceRequest.Mknod;
+import io.jmfs.protocol.msg.client.NamespaceRequest.Open;
+import io.jmfs.protocol.msg.client.NamespaceRequest.Readdir;
+import io.jmfs.protocol.msg.client.NamespaceRequest.SetXattr;
+import io.jmfs.protocol.msg.client.SessionReply;
+import io.jmfs.protocol.msg.client.SessionRequest;
+import io.jmfs.protocol.msg.client.SessionRequest.AmtimeInodes;
+import io.jmfs.protocol.msg.client.SessionRequest.SustainedInodes;
+import io.jmfs.protocol.msg.client.ToolReply;
+import io.jmfs.protocol.msg.client.ToolReply.ValueCount;
+import io.jmfs.protocol.msg.client.ToolRequest;
 import io.jmfs.protocol.wire.WireMessage;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
@@ -68,11 +77,11 @@ final class FuseRequestHandler {
             return status(request, MfsStatus.EROFS);
         }
         return switch (request) {
-            case ClientRequest.Nop n -> null;
-            case ClientRequest.TimeSync t -> new MasterReply.TimeSync(t.msgid(), services.wallClockMicros());
-            case ClientRequest.Statfs s -> {
+            case SessionRequest.Nop n -> null;
+            case SessionRequest.TimeSync t -> new SessionReply.TimeSync(t.msgid(), services.wallClockMicros());
+            case NamespaceRequest.Statfs s -> {
                 Results.StatFs st = ns.statfs();
-                yield new MasterReply.Statfs(s.msgid(), 0, 0, 0, st.trashSpace(), st.sustainedSpace(), st.inodes());
+                yield new NamespaceReply.Statfs(s.msgid(), 0, 0, 0, st.trashSpace(), st.sustainedSpace(), st.inodes());
             }
             case Access a -> {
                 if (session.readOnly() && (a.perm() & 2) != 0) {
@@ -81,89 +90,89 @@ final class FuseRequestHandler {
                 yield status(a, ns.access(scope.credentials(a.uid(), a.gids()), scope.real(a.inode()), a.perm()));
             }
             case Lookup l -> lookup(scope, l);
-            case ClientRequest.GetAttr g -> attrReply(g, ns.getattr(scope.real(g.inode())));
-            case ClientRequest.SetAttr s -> attrReply(s, ns.setattr(scope.credentials(s.uid(), s.gids()),
+            case NamespaceRequest.GetAttr g -> attrReply(g, ns.getattr(scope.real(g.inode())));
+            case NamespaceRequest.SetAttr s -> attrReply(s, ns.setattr(scope.credentials(s.uid(), s.gids()),
                     scope.real(s.inode()), new SetAttr(s.setMask(), s.mode(), s.attrUid(), s.attrGid(), s.atime(),
                             s.mtime(), s.winattr(), s.sugidClearMode())));
-            case ClientRequest.ReadLink r -> {
+            case NamespaceRequest.ReadLink r -> {
                 FsResult<byte[]> target = ns.readlink(scope.real(r.inode()));
-                yield target.isOk() ? new MasterReply.ReadLink(r.msgid(), ByteString.of(target.value()))
+                yield target.isOk() ? new NamespaceReply.ReadLink(r.msgid(), ByteString.of(target.value()))
                         : status(r, target.status());
             }
-            case ClientRequest.Symlink s -> entry(scope, s, ns.symlink(scope.credentials(s.uid(), s.gids()),
+            case NamespaceRequest.Symlink s -> entry(scope, s, ns.symlink(scope.credentials(s.uid(), s.gids()),
                     scope.real(s.parent()), s.name().toByteArray(), s.path().toByteArray()));
             case Mknod m -> entry(scope, m, ns.mknod(scope.credentials(m.uid(), m.gids()), scope.real(m.parent()),
                     m.name().toByteArray(), m.nodeType(), m.mode(), umask(session, m.umask()), m.rdev()));
             case Mkdir m -> entry(scope, m, ns.mkdir(scope.credentials(m.uid(), m.gids()), scope.real(m.parent()),
                     m.name().toByteArray(), m.mode(), umask(session, m.umask()), m.copySgid() != 0));
-            case ClientRequest.Unlink u -> removed(scope, u, ns.unlink(scope.credentials(u.uid(), u.gids()),
+            case NamespaceRequest.Unlink u -> removed(scope, u, ns.unlink(scope.credentials(u.uid(), u.gids()),
                     scope.real(u.parent()), u.name().toByteArray()));
-            case ClientRequest.Rmdir r -> removed(scope, r, ns.rmdir(scope.credentials(r.uid(), r.gids()),
+            case NamespaceRequest.Rmdir r -> removed(scope, r, ns.rmdir(scope.credentials(r.uid(), r.gids()),
                     scope.real(r.parent()), r.name().toByteArray()));
-            case ClientRequest.Rename r -> entry(scope, r, ns.rename(scope.credentials(r.uid(), r.gids()),
+            case NamespaceRequest.Rename r -> entry(scope, r, ns.rename(scope.credentials(r.uid(), r.gids()),
                     scope.real(r.srcParent()), r.srcName().toByteArray(), scope.real(r.dstParent()),
                     r.dstName().toByteArray()));
-            case ClientRequest.Link l -> entry(scope, l, ns.link(scope.credentials(l.uid(), l.gids()),
+            case NamespaceRequest.Link l -> entry(scope, l, ns.link(scope.credentials(l.uid(), l.gids()),
                     scope.real(l.inode()), scope.real(l.dstParent()), l.name().toByteArray()));
             case Readdir r -> readdir(scope, r);
             case Open o -> open(scope, o);
             case Create c -> create(scope, c);
-            case ClientRequest.ReadChunk r -> throw chunkCall(r);
-            case ClientRequest.WriteChunk w -> throw chunkCall(w);
-            case ClientRequest.WriteChunkEnd w -> throw chunkCall(w);
+            case ChunkRequest.ReadChunk r -> throw chunkCall(r);
+            case ChunkRequest.WriteChunk w -> throw chunkCall(w);
+            case ChunkRequest.WriteChunkEnd w -> throw chunkCall(w);
             case Truncate t -> throw chunkCall(t);
-            case ClientRequest.Check c -> throw chunkCall(c);
+            case ToolRequest.Check c -> throw chunkCall(c);
             case GetXattr g -> getxattr(scope, g);
             case SetXattr s -> setxattr(scope, s);
-            case ClientRequest.GetFacl g -> status(g, MfsStatus.ENOATTR);
-            case ClientRequest.Flock f -> flock(scope, f);
+            case NamespaceRequest.GetFacl g -> status(g, MfsStatus.ENOATTR);
+            case LockRequest.Flock f -> flock(scope, f);
             case PosixLock p -> posixLock(scope, p);
-            case ClientRequest.GetTrashTime g -> getTrashTime(scope, g);
-            case ClientRequest.SetTrashTime s -> setTrashTime(scope, s);
-            case ClientRequest.GetEattr g -> getEattr(scope, g);
-            case ClientRequest.GetSclass g -> getSclass(scope, g);
-            case ClientRequest.SetSclass s -> setSclass(scope, s);
-            case ClientRequest.SetEattr s -> setEattr(scope, s);
-            case ClientRequest.GetDirStats g -> dirStats(scope, g);
-            case ClientRequest.Snapshot s -> status(s, ns.snapshot(scope.credentials(s.uid(), s.gids()),
+            case ToolRequest.GetTrashTime g -> getTrashTime(scope, g);
+            case ToolRequest.SetTrashTime s -> setTrashTime(scope, s);
+            case ToolRequest.GetEattr g -> getEattr(scope, g);
+            case ToolRequest.GetSclass g -> getSclass(scope, g);
+            case ToolRequest.SetSclass s -> setSclass(scope, s);
+            case ToolRequest.SetEattr s -> setEattr(scope, s);
+            case ToolRequest.GetDirStats g -> dirStats(scope, g);
+            case ToolRequest.Snapshot s -> status(s, ns.snapshot(scope.credentials(s.uid(), s.gids()),
                     session.effectiveSesflags(), s.inode() == 0 ? 0 : scope.real(s.inode()), scope.real(s.dstParent()),
                     s.name().toByteArray(), s.smode(), umask(session, s.umask())));
-            case ClientRequest.Paths p -> paths(scope, p);
-            case ClientRequest.SclassList s -> sclassList(s);
+            case ToolRequest.Paths p -> paths(scope, p);
+            case ToolRequest.SclassList s -> sclassList(s);
             case SustainedInodes s -> {
                 syncOpenFiles(session, s.inodes());
                 yield null;
             }
             case AmtimeInodes a -> {
-                for (ClientRequest.Amtime t : a.entries()) {
+                for (SessionRequest.Amtime t : a.entries()) {
                     ns.amtime(scope.real(t.inode()), t.atime(), t.mtime());
                 }
                 yield null;
             }
-            case ClientRequest.Register r -> throw new IllegalArgumentException("REGISTER is the connection's job");
+            case SessionRequest.Register r -> throw new IllegalArgumentException("REGISTER is the connection's job");
         };
     }
 
     /** Requests a read-only session may not send (OPEN only when it asks for writing or truncation). */
     static boolean modifies(ClientRequest request) {
         return switch (request) {
-            case ClientRequest.SetAttr s -> true;
-            case ClientRequest.Symlink s -> true;
+            case NamespaceRequest.SetAttr s -> true;
+            case NamespaceRequest.Symlink s -> true;
             case Mknod m -> true;
             case Mkdir m -> true;
-            case ClientRequest.Unlink u -> true;
-            case ClientRequest.Rmdir r -> true;
-            case ClientRequest.Rename r -> true;
-            case ClientRequest.Link l -> true;
+            case NamespaceRequest.Unlink u -> true;
+            case NamespaceRequest.Rmdir r -> true;
+            case NamespaceRequest.Rename r -> true;
+            case NamespaceRequest.Link l -> true;
             case Create c -> true;
-            case ClientRequest.WriteChunk w -> true;
-            case ClientRequest.WriteChunkEnd w -> true;
+            case ChunkRequest.WriteChunk w -> true;
+            case ChunkRequest.WriteChunkEnd w -> true;
             case Truncate t -> true;
             case SetXattr s -> true;
-            case ClientRequest.SetTrashTime s -> true;
-            case ClientRequest.SetSclass s -> true;
-            case ClientRequest.SetEattr s -> true;
-            case ClientRequest.Snapshot s -> true;
+            case ToolRequest.SetTrashTime s -> true;
+            case ToolRequest.SetSclass s -> true;
+            case ToolRequest.SetEattr s -> true;
+            case ToolRequest.Snapshot s -> true;
             case Open o -> (o.flags() & (0x02 | 0x08)) != 0;
             default -> false;
         };
@@ -187,13 +196,13 @@ final class FuseRequestHandler {
         Results.Lookup r = found.value();
         int lflags = r.lflags();
         if (scope.session().readOnly()) {
-            lflags |= MasterReply.Lookup.RO_FILESYSTEM;
+            lflags |= NamespaceReply.Lookup.RO_FILESYSTEM;
         }
         Optional<ChunkData> chunkZero = emptyFirstChunk(r.inode(), r.attr());
         if (chunkZero.isPresent()) {
-            lflags |= MasterReply.Lookup.CHUNK_ZERO_DATA;
+            lflags |= NamespaceReply.Lookup.CHUNK_ZERO_DATA;
         }
-        return new MasterReply.Lookup(l.msgid(), scope.wire(r.inode()), WireAttrs.of(r.attr()), lflags, chunkZero);
+        return new NamespaceReply.Lookup(l.msgid(), scope.wire(r.inode()), WireAttrs.of(r.attr()), lflags, chunkZero);
     }
 
     /**
@@ -231,7 +240,7 @@ final class FuseRequestHandler {
                     : DirEntry.withType(name, scope.wire(inode), NodeType.isFileLike(e.type()) ? NodeType.FILE
                             : e.type()));
         }
-        return new MasterReply.Readdir(r.msgid(), 0, entries);
+        return new NamespaceReply.Readdir(r.msgid(), 0, entries);
     }
 
     private MasterReply open(SessionScope scope, Open o) {
@@ -242,7 +251,7 @@ final class FuseRequestHandler {
             return status(o, opened.status());
         }
         acquire(scope.session(), inode);
-        return new MasterReply.Open(o.msgid(), opened.value().oflags(), WireAttrs.of(opened.value().attr()));
+        return new NamespaceReply.Open(o.msgid(), opened.value().oflags(), WireAttrs.of(opened.value().attr()));
     }
 
     private MasterReply create(SessionScope scope, Create c) {
@@ -254,7 +263,7 @@ final class FuseRequestHandler {
         }
         Results.Opened r = created.value();
         acquire(session, r.inode());
-        return new MasterReply.Create(c.msgid(), r.oflags(), scope.wire(r.inode()), WireAttrs.of(r.attr()));
+        return new NamespaceReply.Create(c.msgid(), r.oflags(), scope.wire(r.inode()), WireAttrs.of(r.attr()));
     }
 
     private void acquire(Session session, int inode) {
@@ -282,7 +291,7 @@ final class FuseRequestHandler {
 
 
     /** FLOCK; a blocking request that must wait gets no answer now (the lock manager answers it later). */
-    private MasterReply flock(SessionScope scope, ClientRequest.Flock f) {
+    private MasterReply flock(SessionScope scope, LockRequest.Flock f) {
         Session session = scope.session();
         int inode = scope.real(f.inode());
         if (LockManager.flockNeedsOpenFile(f.cmd()) && !session.openFiles().contains(inode)) {
@@ -304,7 +313,7 @@ final class FuseRequestHandler {
             return null;
         }
         if (p.cmd() == 0 && r.status().isOk()) {
-            return new MasterReply.PosixLockInfo(p.msgid(), r.pid(), r.type(), r.start(), r.end());
+            return new LockReply.PosixLockInfo(p.msgid(), r.pid(), r.type(), r.start(), r.end());
         }
         return status(p, r.status());
     }
@@ -319,8 +328,8 @@ final class FuseRequestHandler {
             return status(g, value.status());
         }
         byte[] v = value.value();
-        return g.mode() == 1 ? new MasterReply.GetXattr(g.msgid(), v.length, Optional.empty())
-                : MasterReply.GetXattr.of(g.msgid(), ByteString.of(v));
+        return g.mode() == 1 ? new NamespaceReply.GetXattr(g.msgid(), v.length, Optional.empty())
+                : NamespaceReply.GetXattr.of(g.msgid(), ByteString.of(v));
     }
 
     private MasterReply setxattr(SessionScope scope, SetXattr s) {
@@ -337,23 +346,23 @@ final class FuseRequestHandler {
     }
 
     /** GETSCLASS over a node or (gmode 1) its subtree: class ids 1..9 are the classic goals, sent by number. */
-    private MasterReply getSclass(SessionScope scope, ClientRequest.GetSclass g) {
+    private MasterReply getSclass(SessionScope scope, ToolRequest.GetSclass g) {
         FsResult<Results.ValueCounts> counts = services.namespace().sclassCounts(scope.real(g.inode()), g.gmode());
         if (!counts.isOk()) {
             return status(g, counts.status());
         }
         StorageClassTable classes = services.namespace().storageClasses();
-        return new MasterReply.GetSclass(g.msgid(), sclassCounts(classes, counts.value().files()),
+        return new ToolReply.GetSclass(g.msgid(), sclassCounts(classes, counts.value().files()),
                 sclassCounts(classes, counts.value().dirs()));
     }
 
     /** Classic goals (1..9) go by number, user classes by name after the 0xFF marker, as 3.0.117 answers. */
-    private static List<MasterReply.SclassCount> sclassCounts(StorageClassTable classes, Map<Integer, Integer> counts) {
+    private static List<ToolReply.SclassCount> sclassCounts(StorageClassTable classes, Map<Integer, Integer> counts) {
         return counts.entrySet().stream().map(e -> {
             StorageClass c = classes.get(e.getKey());
             return c == null || c.isSimpleGoal()
-                    ? new MasterReply.SclassCount(e.getKey(), Optional.empty(), e.getValue())
-                    : new MasterReply.SclassCount(MasterReply.SclassCount.NAMED, Optional.of(ByteString.of(
+                    ? new ToolReply.SclassCount(e.getKey(), Optional.empty(), e.getValue())
+                    : new ToolReply.SclassCount(ToolReply.SclassCount.NAMED, Optional.of(ByteString.of(
                             c.nameBytes())), e.getValue());
         }).toList();
     }
@@ -366,12 +375,12 @@ final class FuseRequestHandler {
      * SETSCLASS: the classic form names a goal (1..9); the named form (0xFF) a class by name, and for EXCHANGE the
      * class to replace. The export's mingoal/maxgoal bound the new goal; an unknown class name is EINVAL.
      */
-    private MasterReply setSclass(SessionScope scope, ClientRequest.SetSclass s) {
+    private MasterReply setSclass(SessionScope scope, ToolRequest.SetSclass s) {
         Session session = scope.session();
         int dst;
         int src;
         StorageClassTable classes = services.namespace().storageClasses();
-        if (s.goal() == ClientRequest.SetSclass.NAMED) {
+        if (s.goal() == ToolRequest.SetSclass.NAMED) {
             dst = classes.find(StorageClass.nameOf(s.dstClass().orElseThrow().toByteArray()));
             src = s.srcClass().map(n -> classes.find(StorageClass.nameOf(n.toByteArray()))).orElse(1);
         } else {
@@ -409,20 +418,20 @@ final class FuseRequestHandler {
             return status(request, counts.status());
         }
         Results.SetCounts c = counts.value();
-        return new MasterReply.SetResult(replyType, request.msgid(), c.changed(), c.notChanged(), c.notPermitted());
+        return new ToolReply.SetResult(replyType, request.msgid(), c.changed(), c.notChanged(), c.notPermitted());
     }
 
-    private MasterReply getTrashTime(SessionScope scope, ClientRequest.GetTrashTime g) {
+    private MasterReply getTrashTime(SessionScope scope, ToolRequest.GetTrashTime g) {
         FsResult<Results.ValueCounts> counts = services.namespace().trashTimeCounts(scope.real(g.inode()),
                 g.gmode());
         if (!counts.isOk()) {
             return status(g, counts.status());
         }
-        return new MasterReply.GetTrashTime(g.msgid(), valueCounts(counts.value().files()),
+        return new ToolReply.GetTrashTime(g.msgid(), valueCounts(counts.value().files()),
                 valueCounts(counts.value().dirs()));
     }
 
-    private MasterReply setTrashTime(SessionScope scope, ClientRequest.SetTrashTime s) {
+    private MasterReply setTrashTime(SessionScope scope, ToolRequest.SetTrashTime s) {
         MfsStatus allowed = scope.session().checkTrashTime(limitMode(s.smode()), Integer.toUnsignedLong(s.trashTime()));
         if (!allowed.isOk()) {
             return status(s, allowed);
@@ -431,38 +440,38 @@ final class FuseRequestHandler {
                 scope.credentials(s.uid(), 0), scope.real(s.inode()), s.trashTime(), s.smode()));
     }
 
-    private MasterReply getEattr(SessionScope scope, ClientRequest.GetEattr g) {
+    private MasterReply getEattr(SessionScope scope, ToolRequest.GetEattr g) {
         FsResult<Results.ValueCounts> counts = services.namespace().eattrCounts(scope.real(g.inode()), g.gmode());
         if (!counts.isOk()) {
             return status(g, counts.status());
         }
-        return new MasterReply.GetEattr(g.msgid(), valueCounts(counts.value().files()),
+        return new ToolReply.GetEattr(g.msgid(), valueCounts(counts.value().files()),
                 valueCounts(counts.value().dirs()));
     }
 
-    private MasterReply setEattr(SessionScope scope, ClientRequest.SetEattr s) {
+    private MasterReply setEattr(SessionScope scope, ToolRequest.SetEattr s) {
         return setResult(MessageTypes.SETEATTR_REPLY, s, services.namespace().setEattr(scope.real(s.inode()),
                 scope.credentials(s.uid(), 0).uid(), s.eattr(), s.smode(), scope.session().grant().admin()));
     }
 
     /** PATHS as the session sees them: relative to its root, nothing above it. */
-    private MasterReply paths(SessionScope scope, ClientRequest.Paths p) {
+    private MasterReply paths(SessionScope scope, ToolRequest.Paths p) {
         FsResult<List<byte[]>> paths = services.namespace().paths(scope.session().rootInode(),
                 scope.real(p.inode()));
         if (!paths.isOk()) {
             return status(p, paths.status());
         }
-        return new MasterReply.Paths(p.msgid(), paths.value().stream().map(ByteString::of).toList());
+        return new ToolReply.Paths(p.msgid(), paths.value().stream().map(ByteString::of).toList());
     }
 
     /** GETDIRSTATS: mounts get the 60-byte form, tool sessions the 44-byte one (as 3.0.117 answers them). */
-    private MasterReply dirStats(SessionScope scope, ClientRequest.GetDirStats g) {
+    private MasterReply dirStats(SessionScope scope, ToolRequest.GetDirStats g) {
         FsResult<Results.DirStats> stats = services.namespace().dirStats(scope.real(g.inode()));
         if (!stats.isOk()) {
             return status(g, stats.status());
         }
         Results.DirStats d = stats.value();
-        return new MasterReply.GetDirStats(g.msgid(), d.inodes(), d.dirs(), d.files(), d.chunks(), d.length(),
+        return new ToolReply.GetDirStats(g.msgid(), d.inodes(), d.dirs(), d.files(), d.chunks(), d.length(),
                 d.size(), d.realSize(), !scope.tool());
     }
 
@@ -470,10 +479,10 @@ final class FuseRequestHandler {
      * SCLASS_LIST: the class names in id order; with the long-mode bit, each class's definition as 3.0.117 sends it
      * ({@code admin_only:8 mode:8 arch_delay:16 create:8 keep:8 arch:8} and every expression's four label masks).
      */
-    private WireMessage sclassList(ClientRequest.SclassList l) {
+    private WireMessage sclassList(ToolRequest.SclassList l) {
         List<StorageClass> all = services.namespace().storageClasses().all();
         if ((l.longMode() & 1) == 0) {
-            return new MasterReply.SclassList(l.msgid(), all.stream().map(c -> ByteString.of(c.nameBytes())).toList());
+            return new ToolReply.SclassList(l.msgid(), all.stream().map(c -> ByteString.of(c.nameBytes())).toList());
         }
         return new SclassDefinitions(l.msgid(), all);
     }

@@ -15,9 +15,9 @@ import io.jmfs.master.sessions.Session;
 import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.ProtocolVersion;
-import io.jmfs.protocol.msg.client.ClientRequest;
-import io.jmfs.protocol.msg.client.MasterReply;
-import io.jmfs.protocol.msg.client.MasterReply.RegisterReply;
+import io.jmfs.protocol.msg.client.SessionReply;
+import io.jmfs.protocol.msg.client.SessionReply.RegisterReply;
+import io.jmfs.protocol.msg.client.SessionRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -43,7 +43,7 @@ final class Registrar {
         this.services = services;
     }
 
-    Outcome newSession(ClientRequest.RegisterNewSession r, int peerIp, Optional<RegistrationChallenge> challenge) {
+    Outcome newSession(SessionRequest.RegisterNewSession r, int peerIp, Optional<RegistrationChallenge> challenge) {
         NewSessionRequest request = new NewSessionRequest(peerIp, r.version(), latin1(r.info()),
                 Optional.of(utf8WithoutNul(r.path())), r.sessionId(), r.metaId(),
                 r.passwordDigest().isPresent() ? challenge : Optional.empty(),
@@ -51,7 +51,7 @@ final class Registrar {
         return register(request);
     }
 
-    Outcome newMetaSession(ClientRequest.RegisterNewMetaSession r, int peerIp,
+    Outcome newMetaSession(SessionRequest.RegisterNewMetaSession r, int peerIp,
                            Optional<RegistrationChallenge> challenge) {
         NewSessionRequest request = new NewSessionRequest(peerIp, r.version(), latin1(r.info()), Optional.empty(),
                 r.sessionId(), r.metaId(), r.passwordDigest().isPresent() ? challenge : Optional.empty(),
@@ -63,35 +63,35 @@ final class Registrar {
         Registration registration = services.sessions().register(request, services.exports(), this::resolveRoot,
                 services.metaId(), services.clock().now());
         if (!registration.ok()) {
-            return Outcome.answer(new MasterReply.RegisterStatus(registration.status()));
+            return Outcome.answer(new SessionReply.RegisterStatus(registration.status()));
         }
         Session session = registration.session().orElseThrow();
         ExportGrant g = session.grant();
         RegisterReply reply = request.meta()
-                ? new MasterReply.RegisterMetaSession(ANNOUNCED_VERSION, session.id(), services.metaId(),
+                ? new SessionReply.RegisterMetaSession(ANNOUNCED_VERSION, session.id(), services.metaId(),
                         g.sesflags(), g.minGoal(), g.maxGoal(), (int) g.minTrashTime(), (int) g.maxTrashTime())
-                : new MasterReply.RegisterSession(ANNOUNCED_VERSION, session.id(), services.metaId(),
+                : new SessionReply.RegisterSession(ANNOUNCED_VERSION, session.id(), services.metaId(),
                         g.sesflags(), g.umask(), g.rootUid(), g.rootGid(), g.mapAllUid(), g.mapAllGid(), g.minGoal(),
                         g.maxGoal(), (int) g.minTrashTime(), (int) g.maxTrashTime(), g.disables());
         return new Outcome(reply, Optional.of(session), false, false);
     }
 
-    Outcome reconnect(ClientRequest.RegisterReconnect r, int peerIp) {
+    Outcome reconnect(SessionRequest.RegisterReconnect r, int peerIp) {
         Reconnection result = services.sessions().reconnect(r.sessionId(), r.metaId(), r.version(), peerIp,
                 services.exports().checksum(), services.metaId(), services.clock().now());
-        return new Outcome(new MasterReply.RegisterReconnected(ANNOUNCED_VERSION, result.status()),
+        return new Outcome(new SessionReply.RegisterReconnected(ANNOUNCED_VERSION, result.status()),
                 result.session(), false, false);
     }
 
-    Outcome tools(ClientRequest.RegisterTools r, int peerIp) {
+    Outcome tools(SessionRequest.RegisterTools r, int peerIp) {
         Reconnection result = services.sessions().reconnect(r.sessionId(), r.metaId(), r.version(), peerIp,
                 services.exports().checksum(), services.metaId(), services.clock().now());
-        return new Outcome(new MasterReply.RegisterStatus(result.status()), result.session(), true, false);
+        return new Outcome(new SessionReply.RegisterStatus(result.status()), result.session(), true, false);
     }
 
-    Outcome close(ClientRequest.RegisterCloseSession r) {
+    Outcome close(SessionRequest.RegisterCloseSession r) {
         MfsStatus status = services.sessions().close(r.sessionId(), r.metaId(), services.metaId());
-        return new Outcome(new MasterReply.RegisterStatus(status), Optional.empty(), false, true);
+        return new Outcome(new SessionReply.RegisterStatus(status), Optional.empty(), false, true);
     }
 
     /** The mount path as a directory inode, walked from the real root with root's rights. */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.Gids;
-import io.jmfs.protocol.msg.client.ClientRequest;
-import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
+import io.jmfs.protocol.msg.client.SessionReply;
+import io.jmfs.protocol.msg.client.SessionRequest;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -29,8 +31,8 @@ class BadInputTest {
     void start() throws Exception {
         server = new ClientServer("* / rw,alldirs,maproot=0\n");
         bystander = register(server.connect());
-        bystander.send(new ClientRequest.Mkdir(1, 1, ByteString.utf8("existing"), 0755, 0, 0, ROOT, 0));
-        bystander.receive(MasterReply.EntryReply.class);
+        bystander.send(new NamespaceRequest.Mkdir(1, 1, ByteString.utf8("existing"), 0755, 0, 0, ROOT, 0));
+        bystander.receive(NamespaceReply.EntryReply.class);
     }
 
     @AfterEach
@@ -40,9 +42,9 @@ class BadInputTest {
     }
 
     private static WireClient register(WireClient client) {
-        client.send(new ClientRequest.RegisterNewSession(0x000300EA, ByteString.utf8("t\0"), ByteString.utf8("/\0"),
+        client.send(new SessionRequest.RegisterNewSession(0x000300EA, ByteString.utf8("t\0"), ByteString.utf8("/\0"),
                 OptionalInt.empty(), OptionalLong.empty(), Optional.empty()));
-        client.receive(MasterReply.RegisterSession.class);
+        client.receive(SessionReply.RegisterSession.class);
         return client;
     }
 
@@ -56,27 +58,27 @@ class BadInputTest {
             assertThat(attacker.closedByPeer()).as("the offending connection is closed").isTrue();
         }
         assertThat(server.listing()).as("nothing changed").isEqualTo(before);
-        bystander.send(new ClientRequest.Lookup(42, 1, ByteString.utf8("existing"), 0, ROOT));
-        assertThat(bystander.receive(MasterReply.Lookup.class).msgid()).as("other clients are still served")
+        bystander.send(new NamespaceRequest.Lookup(42, 1, ByteString.utf8("existing"), 0, ROOT));
+        assertThat(bystander.receive(NamespaceReply.Lookup.class).msgid()).as("other clients are still served")
                 .isEqualTo(42);
     }
 
     @Test
     void aRequestBeforeRegisterClosesTheConnection() throws Exception {
         assertClosedAndHarmless(false, c -> c.send(
-                new ClientRequest.Mkdir(1, 1, ByteString.utf8("sneaky"), 0755, 0, 0, ROOT, 0)));
+                new NamespaceRequest.Mkdir(1, 1, ByteString.utf8("sneaky"), 0755, 0, 0, ROOT, 0)));
     }
 
     @Test
     void registeringTwiceClosesTheConnection() throws Exception {
-        assertClosedAndHarmless(true, c -> c.send(new ClientRequest.RegisterNewSession(0x000300EA,
+        assertClosedAndHarmless(true, c -> c.send(new SessionRequest.RegisterNewSession(0x000300EA,
                 ByteString.utf8("t\0"), ByteString.utf8("/\0"), OptionalInt.empty(), OptionalLong.empty(),
                 Optional.empty())));
     }
 
     @Test
     void closingASessionThatWasNeverOpenedOnThisConnectionClosesIt() throws Exception {
-        assertClosedAndHarmless(false, c -> c.send(new ClientRequest.RegisterCloseSession(1, OptionalLong.empty())));
+        assertClosedAndHarmless(false, c -> c.send(new SessionRequest.RegisterCloseSession(1, OptionalLong.empty())));
     }
 
     @Test

@@ -9,8 +9,15 @@ import io.jmfs.protocol.ChunkLocation;
 import io.jmfs.protocol.Gids;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.MfsStatus;
-import io.jmfs.protocol.msg.client.ClientRequest;
+import io.jmfs.protocol.msg.client.ChunkOpReply;
+import io.jmfs.protocol.msg.client.ChunkRequest;
 import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
+import io.jmfs.protocol.msg.client.SessionReply;
+import io.jmfs.protocol.msg.client.SessionRequest;
+import io.jmfs.protocol.msg.client.ToolReply;
+import io.jmfs.protocol.msg.client.ToolRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -41,9 +48,9 @@ class ClientChunkCallsTest {
                 0x7f00_0001, port, 0, V3_0_117, new SpaceReport(0, 100L << 30, 0, 0, 0, 0)))
                 .map(ChunkserverInfo::csid).toList());
         client = server.connect();
-        client.send(new ClientRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
+        client.send(new SessionRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
                 ByteString.utf8("/\0"), OptionalInt.empty(), OptionalLong.empty(), Optional.empty()));
-        client.receive(MasterReply.RegisterSession.class);
+        client.receive(SessionReply.RegisterSession.class);
     }
 
     @AfterEach
@@ -53,13 +60,13 @@ class ClientChunkCallsTest {
     }
 
     private int createFile() {
-        client.send(new ClientRequest.Create(2, 1, ByteString.utf8("f"), 0644, 0, 0, ROOT_GIDS));
-        return client.receive(MasterReply.Create.class).inode();
+        client.send(new NamespaceRequest.Create(2, 1, ByteString.utf8("f"), 0644, 0, 0, ROOT_GIDS));
+        return client.receive(NamespaceReply.Create.class).inode();
     }
 
     /** Sends GETATTR with msgid 900 and returns the msgid of the next reply. */
     private int nextReplyAfterProbe() {
-        client.send(new ClientRequest.GetAttr(900, 1, 0, 0, 0));
+        client.send(new NamespaceRequest.GetAttr(900, 1, 0, 0, 0));
         return client.receive().msgid();
     }
 
@@ -91,13 +98,13 @@ class ClientChunkCallsTest {
 
     /** Writes chunk 0 of {@code inode} up to {@code length} bytes, start to end. */
     private long writeChunkZero(int inode, long length) throws InterruptedException {
-        client.send(new ClientRequest.WriteChunk(10, inode, 0, 4));
+        client.send(new ChunkRequest.WriteChunk(10, inode, 0, 4));
         assertThat(nextReplyAfterProbe()).as("the write waits for the chunkservers").isEqualTo(900);
         long chunkId = chunkAt(inode, 0);
         chunkserversAnswerCreate(chunkId);
-        MasterReply.ChunkReply granted = client.receive(MasterReply.ChunkReply.class);
+        ChunkOpReply.ChunkReply granted = client.receive(ChunkOpReply.ChunkReply.class);
         assertThat(granted.msgid()).isEqualTo(10);
-        client.send(new ClientRequest.WriteChunkEnd(11, chunkId, inode, 0, length, 0));
+        client.send(new ChunkRequest.WriteChunkEnd(11, chunkId, inode, 0, length, 0));
         assertThat(client.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.OK);
         return chunkId;
     }
@@ -106,13 +113,13 @@ class ClientChunkCallsTest {
     void aWriteIsGrantedOnceEveryChunkserverCreatedTheChunkAndItsEndSetsTheLength() throws Exception {
         int inode = createFile();
 
-        client.send(new ClientRequest.WriteChunk(10, inode, 0, 4));
+        client.send(new ChunkRequest.WriteChunk(10, inode, 0, 4));
         assertThat(nextReplyAfterProbe()).isEqualTo(900);
         long chunkId = chunkAt(inode, 0);
         assertThat(chunkId).isPositive();
         chunkserversAnswerCreate(chunkId);
 
-        MasterReply.ChunkReply granted = client.receive(MasterReply.ChunkReply.class);
+        ChunkOpReply.ChunkReply granted = client.receive(ChunkOpReply.ChunkReply.class);
         assertThat(granted.type()).isEqualTo(WRITE_REPLY);
         assertThat(granted.msgid()).isEqualTo(10);
         assertThat(granted.fileLength()).isZero();
@@ -120,12 +127,12 @@ class ClientChunkCallsTest {
         assertThat(granted.chunk().version()).isEqualTo(1);
         assertThat(granted.chunk().locations()).extracting(ChunkLocation::port).containsExactlyInAnyOrder(9422, 9423);
 
-        client.send(new ClientRequest.WriteChunkEnd(11, chunkId, inode, 0, 12345, 0));
+        client.send(new ChunkRequest.WriteChunkEnd(11, chunkId, inode, 0, 12345, 0));
         assertThat(client.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.OK);
         assertThat(lengthOf(inode)).isEqualTo(12345);
 
-        client.send(new ClientRequest.ReadChunk(12, inode, 0, 0));
-        MasterReply.ChunkReply located = client.receive(MasterReply.ChunkReply.class);
+        client.send(new ChunkRequest.ReadChunk(12, inode, 0, 0));
+        ChunkOpReply.ChunkReply located = client.receive(ChunkOpReply.ChunkReply.class);
         assertThat(located.type()).isEqualTo(READ_REPLY);
         assertThat(located.fileLength()).isEqualTo(12345);
         assertThat(located.chunk().chunkId()).isEqualTo(chunkId);
@@ -135,29 +142,29 @@ class ClientChunkCallsTest {
     @Test
     void aReadOfAChunkBeingWrittenWaitsForTheWriteEnd() throws Exception {
         int inode = createFile();
-        client.send(new ClientRequest.WriteChunk(10, inode, 0, 4));
+        client.send(new ChunkRequest.WriteChunk(10, inode, 0, 4));
         nextReplyAfterProbe();
         long chunkId = chunkAt(inode, 0);
         chunkserversAnswerCreate(chunkId);
-        client.receive(MasterReply.ChunkReply.class);
+        client.receive(ChunkOpReply.ChunkReply.class);
 
-        client.send(new ClientRequest.ReadChunk(12, inode, 0, 0));
+        client.send(new ChunkRequest.ReadChunk(12, inode, 0, 0));
         assertThat(nextReplyAfterProbe()).as("the chunk is locked by its writer").isEqualTo(900);
 
-        client.send(new ClientRequest.WriteChunkEnd(11, chunkId, inode, 0, 10, 0));
+        client.send(new ChunkRequest.WriteChunkEnd(11, chunkId, inode, 0, 10, 0));
         MasterReply first = client.receive();
         MasterReply second = client.receive();
         assertThat(List.of(first.msgid(), second.msgid())).containsExactlyInAnyOrder(11, 12);
         MasterReply read = first.msgid() == 12 ? first : second;
-        assertThat(read).isInstanceOfSatisfying(MasterReply.ChunkReply.class,
+        assertThat(read).isInstanceOfSatisfying(ChunkOpReply.ChunkReply.class,
                 r -> assertThat(r.fileLength()).isEqualTo(10));
     }
 
     @Test
     void aReadOfAHoleOrAnEmptyFileNamesNoChunk() throws Exception {
         int inode = createFile();
-        client.send(new ClientRequest.ReadChunk(12, inode, 3, 0));
-        MasterReply.ChunkReply hole = client.receive(MasterReply.ChunkReply.class);
+        client.send(new ChunkRequest.ReadChunk(12, inode, 3, 0));
+        ChunkOpReply.ChunkReply hole = client.receive(ChunkOpReply.ChunkReply.class);
         assertThat(hole.chunk().chunkId()).isZero();
         assertThat(hole.chunk().locations()).isEmpty();
     }
@@ -167,14 +174,14 @@ class ClientChunkCallsTest {
         int inode = createFile();
         long chunkId = writeChunkZero(inode, 100_000);
 
-        client.send(new ClientRequest.Truncate(20, inode, 0x01, 0, ROOT_GIDS, 70_000));
+        client.send(new ChunkRequest.Truncate(20, inode, 0x01, 0, ROOT_GIDS, 70_000));
         assertThat(nextReplyAfterProbe()).isEqualTo(900);
         server.onLoop(s -> {
             csids.forEach(csid -> s.chunks().onTruncateResult(csid, chunkId, MfsStatus.OK));
             return null;
         });
 
-        MasterReply.Truncate done = client.receive(MasterReply.Truncate.class);
+        ChunkOpReply.Truncate done = client.receive(ChunkOpReply.Truncate.class);
         assertThat(done.msgid()).isEqualTo(20);
         assertThat(done.previousLength()).isEqualTo(100_000);
         assertThat(lengthOf(inode)).isEqualTo(70_000);
@@ -187,8 +194,8 @@ class ClientChunkCallsTest {
         int inode = createFile();
         long chunkId = writeChunkZero(inode, 100_000);
 
-        client.send(new ClientRequest.Truncate(20, inode, 0x01, 0, ROOT_GIDS, 0));
-        MasterReply.Truncate done = client.receive(MasterReply.Truncate.class);
+        client.send(new ChunkRequest.Truncate(20, inode, 0x01, 0, ROOT_GIDS, 0));
+        ChunkOpReply.Truncate done = client.receive(ChunkOpReply.Truncate.class);
         assertThat(done.previousLength()).isEqualTo(100_000);
         assertThat(fileCount(chunkId)).isZero();
     }
@@ -198,13 +205,13 @@ class ClientChunkCallsTest {
         int inode = createFile();
         long chunkId = writeChunkZero(inode, 10);
 
-        client.send(new ClientRequest.Check(30, inode, OptionalInt.of(0)));
-        MasterReply.CheckChunk copies = client.receive(MasterReply.CheckChunk.class);
+        client.send(new ToolRequest.Check(30, inode, OptionalInt.of(0)));
+        ToolReply.CheckChunk copies = client.receive(ToolReply.CheckChunk.class);
         assertThat(copies.chunkId()).isEqualTo(chunkId);
-        assertThat(copies.copies()).extracting(MasterReply.CheckCopy::copyType).containsExactly(0, 0);
+        assertThat(copies.copies()).extracting(ToolReply.CheckCopy::copyType).containsExactly(0, 0);
 
-        client.send(new ClientRequest.Check(31, inode, OptionalInt.empty()));
-        MasterReply.CheckCounts counts = client.receive(MasterReply.CheckCounts.class);
+        client.send(new ToolRequest.Check(31, inode, OptionalInt.empty()));
+        ToolReply.CheckCounts counts = client.receive(ToolReply.CheckCounts.class);
         assertThat(counts.counts()).hasSize(12);
         assertThat(counts.counts().get(2)).as("one chunk with two copies").isEqualTo(1);
     }

@@ -7,8 +7,14 @@ import io.jmfs.protocol.Gids;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.NodeType;
-import io.jmfs.protocol.msg.client.ClientRequest;
+import io.jmfs.protocol.msg.client.ChunkOpReply;
 import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
+import io.jmfs.protocol.msg.client.SessionReply;
+import io.jmfs.protocol.msg.client.SessionRequest;
+import io.jmfs.protocol.msg.client.ToolReply;
+import io.jmfs.protocol.msg.client.ToolRequest;
 import io.jmfs.protocol.msg.common.CommonMessage;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -39,12 +45,12 @@ class ClientProtocolTest {
         }
         WireClient client = server.connect();
         client.send(newSession(path));
-        assertThat(client.receive()).isInstanceOf(MasterReply.RegisterSession.class);
+        assertThat(client.receive()).isInstanceOf(SessionReply.RegisterSession.class);
         return client;
     }
 
-    private static ClientRequest.RegisterNewSession newSession(String path) {
-        return new ClientRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
+    private static SessionRequest.RegisterNewSession newSession(String path) {
+        return new SessionRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
                 ByteString.utf8(path + "\0"), OptionalInt.empty(), OptionalLong.empty(), Optional.empty());
     }
 
@@ -61,7 +67,7 @@ class ClientProtocolTest {
 
             assertThat(frame.type()).isEqualTo(MessageType.MATOCL_FUSE_REGISTER.id());
             assertThat(frame.payload()).hasSize(49);
-            MasterReply.RegisterSession reply = (MasterReply.RegisterSession) frame.decode();
+            SessionReply.RegisterSession reply = (SessionReply.RegisterSession) frame.decode();
             assertThat(reply.version()).isEqualTo(V3_0_117);
             assertThat(reply.sessionId()).isEqualTo(1);
             assertThat(reply.metaId()).isEqualTo(ClientServer.META_ID);
@@ -72,55 +78,55 @@ class ClientProtocolTest {
     @Test
     void namespaceRequestsGetByteExactRepliesWithTheirMsgid() throws Exception {
         try (WireClient client = mounted("* / rw,alldirs,maproot=0\n", "/")) {
-            client.send(new ClientRequest.Mkdir(7, 1, name("dir"), 0777, 022, 0, ROOT_GIDS, 0));
+            client.send(new NamespaceRequest.Mkdir(7, 1, name("dir"), 0777, 022, 0, ROOT_GIDS, 0));
             WireClient.Frame mkdir = client.receiveFrame();
             assertThat(mkdir.type()).isEqualTo(MessageType.MATOCL_FUSE_MKDIR.id());
             assertThat(mkdir.payload()).hasSize(4 + 4 + 36);
-            MasterReply.EntryReply dir = (MasterReply.EntryReply) mkdir.decode();
+            NamespaceReply.EntryReply dir = (NamespaceReply.EntryReply) mkdir.decode();
             assertThat(dir.msgid()).isEqualTo(7);
             assertThat(dir.attr().type()).isEqualTo(NodeType.DIRECTORY);
             assertThat(dir.attr().mode()).isEqualTo(0755);
 
-            client.send(new ClientRequest.Create(8, dir.inode(), name("file"), 0666, 022, 0, ROOT_GIDS));
+            client.send(new NamespaceRequest.Create(8, dir.inode(), name("file"), 0666, 022, 0, ROOT_GIDS));
             WireClient.Frame create = client.receiveFrame();
             assertThat(create.payload()).hasSize(4 + 1 + 4 + 36);
-            MasterReply.Create file = (MasterReply.Create) create.decode();
+            NamespaceReply.Create file = (NamespaceReply.Create) create.decode();
             assertThat(file.msgid()).isEqualTo(8);
             assertThat(file.attr().mode()).isEqualTo(0644);
 
-            client.send(new ClientRequest.Lookup(9, dir.inode(), name("file"), 0, ROOT_GIDS));
-            MasterReply.Lookup lookup = client.receive(MasterReply.Lookup.class);
+            client.send(new NamespaceRequest.Lookup(9, dir.inode(), name("file"), 0, ROOT_GIDS));
+            NamespaceReply.Lookup lookup = client.receive(NamespaceReply.Lookup.class);
             assertThat(lookup.inode()).isEqualTo(file.inode());
             assertThat(lookup.lflags() & 0xFF).as("root may do anything").isEqualTo(0xFF);
             assertThat(lookup.chunkZero()).as("an empty file: chunk 0 is a hole").contains(
-                    new MasterReply.ChunkData(0, 0, List.of()));
+                    new ChunkOpReply.ChunkData(0, 0, List.of()));
 
-            client.send(new ClientRequest.Lookup(10, dir.inode(), name("missing"), 0, ROOT_GIDS));
+            client.send(new NamespaceRequest.Lookup(10, dir.inode(), name("missing"), 0, ROOT_GIDS));
             WireClient.Frame missing = client.receiveFrame();
             assertThat(HexFormat.of().formatHex(missing.payload())).isEqualTo("0000000a03"); // msgid 10, ENOENT
 
-            client.send(new ClientRequest.Readdir(11, 1, 0, ROOT_GIDS, 1, -1, 0));
-            MasterReply.Readdir root = client.receive(MasterReply.Readdir.class);
+            client.send(new NamespaceRequest.Readdir(11, 1, 0, ROOT_GIDS, 1, -1, 0));
+            NamespaceReply.Readdir root = client.receive(NamespaceReply.Readdir.class);
             assertThat(root.entries()).extracting(e -> e.name().utf8()).containsExactly(".", "..", "dir");
             assertThat(root.entries().get(0).inode()).as("the session root is inode 1").isEqualTo(1);
             assertThat(root.entries().get(1).inode()).isEqualTo(1);
 
-            client.send(new ClientRequest.Unlink(12, dir.inode(), name("file"), 0, ROOT_GIDS));
-            assertThat(client.receive(MasterReply.InodeReply.class).inode()).isEqualTo(file.inode());
-            client.send(new ClientRequest.Rmdir(13, 1, name("dir"), 0, ROOT_GIDS));
-            assertThat(client.receive(MasterReply.InodeReply.class).inode()).isEqualTo(dir.inode());
+            client.send(new NamespaceRequest.Unlink(12, dir.inode(), name("file"), 0, ROOT_GIDS));
+            assertThat(client.receive(NamespaceReply.InodeReply.class).inode()).isEqualTo(file.inode());
+            client.send(new NamespaceRequest.Rmdir(13, 1, name("dir"), 0, ROOT_GIDS));
+            assertThat(client.receive(NamespaceReply.InodeReply.class).inode()).isEqualTo(dir.inode());
         }
     }
 
     @Test
     void repliesFollowTheRequestsThatCameFirstAndEchoEachMsgid() throws Exception {
         try (WireClient client = mounted("* / rw\n", "/")) {
-            client.send(new ClientRequest.GetAttr(501, 1, 0, 0, 0));
-            client.send(new ClientRequest.Statfs(3));
-            client.send(new ClientRequest.TimeSync(0));
-            assertThat(client.receive(MasterReply.AttrReply.class).msgid()).isEqualTo(501);
-            assertThat(client.receive(MasterReply.Statfs.class).msgid()).isEqualTo(3);
-            assertThat(client.receive(MasterReply.TimeSync.class).wallClockMicros())
+            client.send(new NamespaceRequest.GetAttr(501, 1, 0, 0, 0));
+            client.send(new NamespaceRequest.Statfs(3));
+            client.send(new SessionRequest.TimeSync(0));
+            assertThat(client.receive(NamespaceReply.AttrReply.class).msgid()).isEqualTo(501);
+            assertThat(client.receive(NamespaceReply.Statfs.class).msgid()).isEqualTo(3);
+            assertThat(client.receive(SessionReply.TimeSync.class).wallClockMicros())
                     .isCloseTo(System.currentTimeMillis() * 1000, org.assertj.core.data.Offset.offset(10_000_000L));
         }
     }
@@ -129,17 +135,17 @@ class ClientProtocolTest {
     void aReadOnlySessionGetsErofsForEveryChangeAndStillReads() throws Exception {
         try (WireClient client = mounted("* / ro\n", "/")) {
             String before = server.listing();
-            client.send(new ClientRequest.Mkdir(1, 1, name("d"), 0755, 0, 0, ROOT_GIDS, 0));
-            client.send(new ClientRequest.Create(2, 1, name("f"), 0644, 0, 0, ROOT_GIDS));
-            client.send(new ClientRequest.SetAttr(3, 1, 0, 0, ROOT_GIDS, 0x02, 0700, 0, 0, 0, 0, 0, 0));
-            client.send(new ClientRequest.Open(4, 1, 0, ROOT_GIDS, 0x02));
+            client.send(new NamespaceRequest.Mkdir(1, 1, name("d"), 0755, 0, 0, ROOT_GIDS, 0));
+            client.send(new NamespaceRequest.Create(2, 1, name("f"), 0644, 0, 0, ROOT_GIDS));
+            client.send(new NamespaceRequest.SetAttr(3, 1, 0, 0, ROOT_GIDS, 0x02, 0700, 0, 0, 0, 0, 0, 0));
+            client.send(new NamespaceRequest.Open(4, 1, 0, ROOT_GIDS, 0x02));
             for (int msgid = 1; msgid <= 4; msgid++) {
                 MasterReply.Status status = client.receive(MasterReply.Status.class);
                 assertThat(status.msgid()).isEqualTo(msgid);
                 assertThat(status.status()).isEqualTo(MfsStatus.EROFS);
             }
-            client.send(new ClientRequest.Readdir(5, 1, 0, ROOT_GIDS, 1, -1, 0));
-            assertThat(client.receive()).isInstanceOf(MasterReply.Readdir.class);
+            client.send(new NamespaceRequest.Readdir(5, 1, 0, ROOT_GIDS, 1, -1, 0));
+            assertThat(client.receive()).isInstanceOf(NamespaceReply.Readdir.class);
             assertThat(server.listing()).isEqualTo(before);
         }
     }
@@ -147,41 +153,41 @@ class ClientProtocolTest {
     @Test
     void theToolQueriesAnswerForOneNodeAndSummariseSubtrees() throws Exception {
         try (WireClient client = mounted("* / rw,maproot=0\n", "/")) {
-            client.send(new ClientRequest.GetSclass(1, 1, 0));
-            MasterReply.GetSclass sclass = client.receive(MasterReply.GetSclass.class);
+            client.send(new ToolRequest.GetSclass(1, 1, 0));
+            ToolReply.GetSclass sclass = client.receive(ToolReply.GetSclass.class);
             assertThat(sclass.files()).isEmpty();
-            assertThat(sclass.dirs()).containsExactly(new MasterReply.SclassCount(2, Optional.empty(), 1));
+            assertThat(sclass.dirs()).containsExactly(new ToolReply.SclassCount(2, Optional.empty(), 1));
 
-            client.send(new ClientRequest.GetTrashTime(2, 1, 0));
-            MasterReply.GetTrashTime trash = client.receive(MasterReply.GetTrashTime.class);
+            client.send(new ToolRequest.GetTrashTime(2, 1, 0));
+            ToolReply.GetTrashTime trash = client.receive(ToolReply.GetTrashTime.class);
             assertThat(trash.dirs()).hasSize(1);
 
-            client.send(new ClientRequest.Create(4, 1, name("f"), 0644, 0, 0, ROOT_GIDS));
-            client.receive(MasterReply.Create.class);
-            client.send(new ClientRequest.GetEattr(3, 1, 1));
-            MasterReply.GetEattr eattr = client.receive(MasterReply.GetEattr.class);
-            assertThat(eattr.files()).containsExactly(new MasterReply.ValueCount(0, 1));
-            assertThat(eattr.dirs()).containsExactly(new MasterReply.ValueCount(0, 1));
+            client.send(new NamespaceRequest.Create(4, 1, name("f"), 0644, 0, 0, ROOT_GIDS));
+            client.receive(NamespaceReply.Create.class);
+            client.send(new ToolRequest.GetEattr(3, 1, 1));
+            ToolReply.GetEattr eattr = client.receive(ToolReply.GetEattr.class);
+            assertThat(eattr.files()).containsExactly(new ToolReply.ValueCount(0, 1));
+            assertThat(eattr.dirs()).containsExactly(new ToolReply.ValueCount(0, 1));
         }
     }
 
     @Test
     void operationsTheExportDisablesAreRefusedWithEperm() throws Exception {
         try (WireClient client = mounted("* / rw,maproot=0,disable=mkdir:chmod\n", "/")) {
-            client.send(new ClientRequest.Mkdir(1, 1, name("d"), 0755, 0, 0, ROOT_GIDS, 0));
+            client.send(new NamespaceRequest.Mkdir(1, 1, name("d"), 0755, 0, 0, ROOT_GIDS, 0));
             assertThat(client.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.EPERM);
-            client.send(new ClientRequest.SetAttr(2, 1, 0, 0, ROOT_GIDS, 0x02, 0700, 0, 0, 0, 0, 0, 0));
+            client.send(new NamespaceRequest.SetAttr(2, 1, 0, 0, ROOT_GIDS, 0x02, 0700, 0, 0, 0, 0, 0, 0));
             assertThat(client.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.EPERM);
-            client.send(new ClientRequest.Create(3, 1, name("f"), 0644, 0, 0, ROOT_GIDS));
-            assertThat(client.receive()).as("creating files is still allowed").isInstanceOf(MasterReply.Create.class);
+            client.send(new NamespaceRequest.Create(3, 1, name("f"), 0644, 0, 0, ROOT_GIDS));
+            assertThat(client.receive()).as("creating files is still allowed").isInstanceOf(NamespaceReply.Create.class);
         }
     }
 
     @Test
     void theSessionsUmaskIsAddedToTheClientsOneAndMaprootMapsRoot() throws Exception {
         try (WireClient client = mounted("* / rw,umask=0077,maproot=1000:1001\n", "/")) {
-            client.send(new ClientRequest.Mkdir(1, 1, name("d"), 0777, 0, 0, ROOT_GIDS, 0));
-            MasterReply.EntryReply dir = client.receive(MasterReply.EntryReply.class);
+            client.send(new NamespaceRequest.Mkdir(1, 1, name("d"), 0777, 0, 0, ROOT_GIDS, 0));
+            NamespaceReply.EntryReply dir = client.receive(NamespaceReply.EntryReply.class);
             assertThat(dir.attr().mode()).isEqualTo(0700);
             assertThat(dir.attr().uid()).isEqualTo(1000);
             assertThat(dir.attr().gid()).isEqualTo(1001);
@@ -191,18 +197,18 @@ class ClientProtocolTest {
     @Test
     void aSubfolderExportSeesItsDirectoryAsInodeOne() throws Exception {
         try (WireClient admin = mounted("* / rw,alldirs,maproot=0\n", "/")) {
-            admin.send(new ClientRequest.Mkdir(1, 1, name("sub"), 0755, 0, 0, ROOT_GIDS, 0));
-            MasterReply.EntryReply sub = admin.receive(MasterReply.EntryReply.class);
-            admin.send(new ClientRequest.Mkdir(2, sub.inode(), name("inner"), 0755, 0, 0, ROOT_GIDS, 0));
-            admin.receive(MasterReply.EntryReply.class);
+            admin.send(new NamespaceRequest.Mkdir(1, 1, name("sub"), 0755, 0, 0, ROOT_GIDS, 0));
+            NamespaceReply.EntryReply sub = admin.receive(NamespaceReply.EntryReply.class);
+            admin.send(new NamespaceRequest.Mkdir(2, sub.inode(), name("inner"), 0755, 0, 0, ROOT_GIDS, 0));
+            admin.receive(NamespaceReply.EntryReply.class);
 
             try (WireClient client = mounted(null, "/sub")) {
-                client.send(new ClientRequest.Readdir(3, 1, 0, ROOT_GIDS, 1, -1, 0));
-                MasterReply.Readdir listing = client.receive(MasterReply.Readdir.class);
+                client.send(new NamespaceRequest.Readdir(3, 1, 0, ROOT_GIDS, 1, -1, 0));
+                NamespaceReply.Readdir listing = client.receive(NamespaceReply.Readdir.class);
                 assertThat(listing.entries()).extracting(e -> e.name().utf8()).containsExactly(".", "..", "inner");
-                assertThat(listing.entries()).extracting(MasterReply.DirEntry::inode).startsWith(1, 1);
-                client.send(new ClientRequest.Lookup(4, 1, name(".."), 0, ROOT_GIDS));
-                assertThat(client.receive(MasterReply.Lookup.class).inode()).as("no way out of the export")
+                assertThat(listing.entries()).extracting(NamespaceReply.DirEntry::inode).startsWith(1, 1);
+                client.send(new NamespaceRequest.Lookup(4, 1, name(".."), 0, ROOT_GIDS));
+                assertThat(client.receive(NamespaceReply.Lookup.class).inode()).as("no way out of the export")
                         .isEqualTo(1);
             }
         }
@@ -213,14 +219,14 @@ class ClientProtocolTest {
         server = new ClientServer("* / rw,password=secret\n");
         try (WireClient client = server.connect()) {
             client.send(newSession("/"));
-            assertThat(client.receive(MasterReply.RegisterStatus.class).status()).isEqualTo(MfsStatus.NOPASSWORD);
+            assertThat(client.receive(SessionReply.RegisterStatus.class).status()).isEqualTo(MfsStatus.NOPASSWORD);
         }
         try (WireClient client = server.connect()) {
-            client.send(new ClientRequest.RegisterGetRandom());
-            assertThat(client.receive(MasterReply.RegisterRandom.class).random().length()).isEqualTo(32);
-            client.send(new ClientRequest.RegisterNewSession(V3_0_117, ByteString.utf8("t\0"), ByteString.utf8("/\0"),
+            client.send(new SessionRequest.RegisterGetRandom());
+            assertThat(client.receive(SessionReply.RegisterRandom.class).random().length()).isEqualTo(32);
+            client.send(new SessionRequest.RegisterNewSession(V3_0_117, ByteString.utf8("t\0"), ByteString.utf8("/\0"),
                     OptionalInt.empty(), OptionalLong.empty(), Optional.of(ByteString.of(new byte[16]))));
-            assertThat(client.receive(MasterReply.RegisterStatus.class).status()).isEqualTo(MfsStatus.BADPASSWORD);
+            assertThat(client.receive(SessionReply.RegisterStatus.class).status()).isEqualTo(MfsStatus.BADPASSWORD);
         }
     }
 
@@ -270,8 +276,8 @@ class ClientProtocolTest {
     @Test
     void closingTheSessionIsAnsweredAndEndsTheConnection() throws Exception {
         try (WireClient client = mounted("* / rw\n", "/")) {
-            client.send(new ClientRequest.RegisterCloseSession(1, OptionalLong.of(ClientServer.META_ID)));
-            assertThat(client.receive(MasterReply.RegisterStatus.class).status()).isEqualTo(MfsStatus.OK);
+            client.send(new SessionRequest.RegisterCloseSession(1, OptionalLong.of(ClientServer.META_ID)));
+            assertThat(client.receive(SessionReply.RegisterStatus.class).status()).isEqualTo(MfsStatus.OK);
             assertThat(client.closedByPeer()).isTrue();
         }
     }
@@ -281,15 +287,15 @@ class ClientProtocolTest {
         WireClient first = mounted("* / rw\n", "/");
         first.close();
         try (WireClient again = server.connect()) {
-            again.send(new ClientRequest.RegisterReconnect(1, V3_0_117, OptionalLong.of(ClientServer.META_ID)));
-            MasterReply.RegisterReconnected reply = again.receive(MasterReply.RegisterReconnected.class);
+            again.send(new SessionRequest.RegisterReconnect(1, V3_0_117, OptionalLong.of(ClientServer.META_ID)));
+            SessionReply.RegisterReconnected reply = again.receive(SessionReply.RegisterReconnected.class);
             assertThat(reply.status()).isEqualTo(MfsStatus.OK);
-            again.send(new ClientRequest.GetAttr(5, 1, 0, 0, 0));
-            assertThat(again.receive(MasterReply.AttrReply.class).msgid()).isEqualTo(5);
+            again.send(new NamespaceRequest.GetAttr(5, 1, 0, 0, 0));
+            assertThat(again.receive(NamespaceReply.AttrReply.class).msgid()).isEqualTo(5);
         }
         try (WireClient stranger = server.connect()) {
-            stranger.send(new ClientRequest.RegisterReconnect(99, V3_0_117, OptionalLong.of(ClientServer.META_ID)));
-            assertThat(stranger.receive(MasterReply.RegisterReconnected.class).status())
+            stranger.send(new SessionRequest.RegisterReconnect(99, V3_0_117, OptionalLong.of(ClientServer.META_ID)));
+            assertThat(stranger.receive(SessionReply.RegisterReconnected.class).status())
                     .isEqualTo(MfsStatus.BADSESSIONID);
         }
     }

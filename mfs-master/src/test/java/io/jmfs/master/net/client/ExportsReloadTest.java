@@ -10,8 +10,10 @@ import io.jmfs.master.MasterService;
 import io.jmfs.master.config.MasterConfig;
 import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.MfsStatus;
-import io.jmfs.protocol.msg.client.ClientRequest;
-import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
+import io.jmfs.protocol.msg.client.SessionReply;
+import io.jmfs.protocol.msg.client.SessionRequest;
 import java.net.ServerSocket;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,7 +46,7 @@ class ExportsReloadTest {
     }
 
     private static WireClient.Frame register(WireClient client) {
-        client.send(new ClientRequest.RegisterNewSession(0x000300EA, ByteString.utf8("t\0"), ByteString.utf8("/\0"),
+        client.send(new SessionRequest.RegisterNewSession(0x000300EA, ByteString.utf8("t\0"), ByteString.utf8("/\0"),
                 OptionalInt.empty(), OptionalLong.empty(), Optional.empty()));
         return client.receiveFrame();
     }
@@ -56,7 +58,7 @@ class ExportsReloadTest {
         MasterService master = new MasterService(MasterPipelines::serving);
         master.start(config);
         try (WireClient before = new WireClient(master.address(MasterService.CLIENT_LISTENER))) {
-            assertThat(register(before).decode()).isInstanceOf(MasterReply.RegisterSession.class);
+            assertThat(register(before).decode()).isInstanceOf(SessionReply.RegisterSession.class);
 
             Files.writeString(exports, "10.9.9.9 / rw\n");
             master.reload(config);
@@ -65,7 +67,7 @@ class ExportsReloadTest {
                 WireClient.Frame refused = register(after);
                 assertThat(refused.payload()).containsExactly(MfsStatus.EACCES.code());
             }
-            before.send(new ClientRequest.GetAttr(3, 1, 0, 0, 0));
+            before.send(new NamespaceRequest.GetAttr(3, 1, 0, 0, 0));
             assertThatThrownBy(before::receiveFrame).as("the old session's connection is closed")
                     .isInstanceOf(UncheckedIOException.class);
         } finally {
@@ -80,10 +82,10 @@ class ExportsReloadTest {
         MasterService master = new MasterService(MasterPipelines::serving);
         master.start(config);
         try (WireClient before = new WireClient(master.address(MasterService.CLIENT_LISTENER))) {
-            assertThat(register(before).decode()).isInstanceOf(MasterReply.RegisterSession.class);
+            assertThat(register(before).decode()).isInstanceOf(SessionReply.RegisterSession.class);
             master.reload(config);
-            before.send(new ClientRequest.GetAttr(3, 1, 0, 0, 0));
-            assertThat(before.receive(MasterReply.AttrReply.class).msgid()).isEqualTo(3);
+            before.send(new NamespaceRequest.GetAttr(3, 1, 0, 0, 0));
+            assertThat(before.receive(NamespaceReply.AttrReply.class).msgid()).isEqualTo(3);
         } finally {
             master.stop();
         }

@@ -6,8 +6,14 @@ import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.Gids;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.MfsStatus;
-import io.jmfs.protocol.msg.client.ClientRequest;
+import io.jmfs.protocol.msg.client.LockRequest;
 import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
+import io.jmfs.protocol.msg.client.SessionReply;
+import io.jmfs.protocol.msg.client.SessionRequest;
+import io.jmfs.protocol.msg.client.ToolReply;
+import io.jmfs.protocol.msg.client.ToolRequest;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -34,37 +40,37 @@ class PoliciesAndLocksProtocolTest {
             server = new ClientServer(exports);
         }
         WireClient client = server.connect();
-        client.send(new ClientRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
+        client.send(new SessionRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
                 ByteString.utf8("/\0"), OptionalInt.empty(), OptionalLong.empty(), Optional.empty()));
-        assertThat(client.receive()).isInstanceOf(MasterReply.RegisterSession.class);
+        assertThat(client.receive()).isInstanceOf(SessionReply.RegisterSession.class);
         return client;
     }
 
     private static int create(WireClient client, int msgid, int parent, String name) {
-        client.send(new ClientRequest.Create(msgid, parent, ByteString.utf8(name), 0644, 0, 0, ROOT_GIDS));
-        return client.receive(MasterReply.Create.class).inode();
+        client.send(new NamespaceRequest.Create(msgid, parent, ByteString.utf8(name), 0644, 0, 0, ROOT_GIDS));
+        return client.receive(NamespaceReply.Create.class).inode();
     }
 
     @Test
     void mfssetgoalRecursiveChangesEveryNodeWithinTheExportsGoalLimits() throws Exception {
         try (WireClient c = mounted("* / rw,alldirs,admin,maproot=0,mingoal=1,maxgoal=4\n")) {
-            c.send(new ClientRequest.Mkdir(1, 1, ByteString.utf8("d"), 0777, 0, 0, ROOT_GIDS, 0));
-            int dir = c.receive(MasterReply.EntryReply.class).inode();
+            c.send(new NamespaceRequest.Mkdir(1, 1, ByteString.utf8("d"), 0777, 0, 0, ROOT_GIDS, 0));
+            int dir = c.receive(NamespaceReply.EntryReply.class).inode();
             int file = create(c, 2, dir, "f");
 
-            c.send(new ClientRequest.SetSclass(3, dir, 0, 3, RECURSIVE, Optional.empty(), Optional.empty()));
-            MasterReply.SetResult set = c.receive(MasterReply.SetResult.class);
+            c.send(new ToolRequest.SetSclass(3, dir, 0, 3, RECURSIVE, Optional.empty(), Optional.empty()));
+            ToolReply.SetResult set = c.receive(ToolReply.SetResult.class);
             assertThat(set.changed()).isEqualTo(2);
-            c.send(new ClientRequest.GetSclass(4, file, 0));
-            MasterReply.GetSclass got = c.receive(MasterReply.GetSclass.class);
-            assertThat(got.files()).containsExactly(new MasterReply.SclassCount(3, Optional.empty(), 1));
+            c.send(new ToolRequest.GetSclass(4, file, 0));
+            ToolReply.GetSclass got = c.receive(ToolReply.GetSclass.class);
+            assertThat(got.files()).containsExactly(new ToolReply.SclassCount(3, Optional.empty(), 1));
             assertThat(got.dirs()).isEmpty();
 
-            c.send(new ClientRequest.SetSclass(5, dir, 0, 5, 0, Optional.empty(), Optional.empty()));
+            c.send(new ToolRequest.SetSclass(5, dir, 0, 5, 0, Optional.empty(), Optional.empty()));
             assertThat(c.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.EPERM);
-            c.send(new ClientRequest.SetSclass(6, file, 0, 0xFF, 0, Optional.empty(),
+            c.send(new ToolRequest.SetSclass(6, file, 0, 0xFF, 0, Optional.empty(),
                     Optional.of(ByteString.utf8("2"))));
-            assertThat(c.receive(MasterReply.SetResult.class).changed()).isEqualTo(1);
+            assertThat(c.receive(ToolReply.SetResult.class).changed()).isEqualTo(1);
         }
     }
 
@@ -72,10 +78,10 @@ class PoliciesAndLocksProtocolTest {
     void pathsAndDirectoryStatisticsAnswerInTheMountForm() throws Exception {
         try (WireClient c = mounted("* / rw,alldirs,maproot=0\n")) {
             int file = create(c, 1, 1, "f");
-            c.send(new ClientRequest.Paths(2, file));
-            assertThat(c.receive(MasterReply.Paths.class).paths()).containsExactly(ByteString.utf8("f"));
+            c.send(new ToolRequest.Paths(2, file));
+            assertThat(c.receive(ToolReply.Paths.class).paths()).containsExactly(ByteString.utf8("f"));
 
-            c.send(new ClientRequest.GetDirStats(3, 1));
+            c.send(new ToolRequest.GetDirStats(3, 1));
             WireClient.Frame frame = c.receiveFrame();
             assertThat(frame.type()).isEqualTo(MessageType.MATOCL_FUSE_GETDIRSTATS.id());
             assertThat(frame.payload()).hasSize(60);
@@ -86,18 +92,18 @@ class PoliciesAndLocksProtocolTest {
     void aBlockedFlockIsAnsweredWhenTheHolderUnlocks() throws Exception {
         try (WireClient a = mounted("* / rw,alldirs,maproot=0\n"); WireClient b = mounted("* / rw,alldirs,maproot=0\n")) {
             int file = create(a, 1, 1, "f");
-            b.send(new ClientRequest.Open(1, file, 0, ROOT_GIDS, 0x01));
-            b.receive(MasterReply.Open.class);
+            b.send(new NamespaceRequest.Open(1, file, 0, ROOT_GIDS, 0x01));
+            b.receive(NamespaceReply.Open.class);
 
-            a.send(new ClientRequest.Flock(2, file, 1, 100, 4));
+            a.send(new LockRequest.Flock(2, file, 1, 100, 4));
             assertThat(a.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.OK);
-            b.send(new ClientRequest.Flock(7, file, 1, 200, 4)); // waits: no answer yet
-            b.send(new ClientRequest.Flock(8, file, 2, 201, 3)); // TRY on another owner: answered now
+            b.send(new LockRequest.Flock(7, file, 1, 200, 4)); // waits: no answer yet
+            b.send(new LockRequest.Flock(8, file, 2, 201, 3)); // TRY on another owner: answered now
             MasterReply.Status tryAnswer = b.receive(MasterReply.Status.class);
             assertThat(tryAnswer.msgid()).isEqualTo(8);
             assertThat(tryAnswer.status()).isEqualTo(MfsStatus.EAGAIN);
 
-            a.send(new ClientRequest.Flock(3, file, 2, 100, 0));
+            a.send(new LockRequest.Flock(3, file, 2, 100, 0));
             assertThat(a.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.OK);
             MasterReply.Status granted = b.receive(MasterReply.Status.class);
             assertThat(granted.msgid()).isEqualTo(7);
@@ -109,7 +115,7 @@ class PoliciesAndLocksProtocolTest {
     void aLockOnAFileTheSessionHasNotOpenedIsRefused() throws Exception {
         try (WireClient a = mounted("* / rw,alldirs,maproot=0\n"); WireClient b = mounted("* / rw,alldirs,maproot=0\n")) {
             int file = create(a, 1, 1, "f");
-            b.send(new ClientRequest.Flock(2, file, 1, 5, 4));
+            b.send(new LockRequest.Flock(2, file, 1, 5, 4));
             assertThat(b.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.NOTOPENED);
         }
     }

@@ -6,8 +6,12 @@ import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.Gids;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.MfsStatus;
-import io.jmfs.protocol.msg.client.ClientRequest;
-import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
+import io.jmfs.protocol.msg.client.SessionReply;
+import io.jmfs.protocol.msg.client.SessionRequest;
+import io.jmfs.protocol.msg.client.ToolReply;
+import io.jmfs.protocol.msg.client.ToolRequest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -34,9 +38,9 @@ class SclassAdminProtocolTest {
     private WireClient mounted(String exports) throws Exception {
         server = new ClientServer(exports);
         WireClient client = server.connect();
-        client.send(new ClientRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
+        client.send(new SessionRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
                 ByteString.utf8("/\0"), OptionalInt.empty(), OptionalLong.empty(), Optional.empty()));
-        assertThat(client.receive()).isInstanceOf(MasterReply.RegisterSession.class);
+        assertThat(client.receive()).isInstanceOf(SessionReply.RegisterSession.class);
         return client;
     }
 
@@ -86,18 +90,18 @@ class SclassAdminProtocolTest {
             c.sendRaw(create(2, "twosites", A));
             assertThat(status(c, MessageType.MATOCL_SCLASS_CREATE)).isEqualTo(MfsStatus.CLASSEXISTS);
 
-            c.send(new ClientRequest.SclassList(3, 0));
-            assertThat(c.receive(MasterReply.SclassList.class).names()).last()
+            c.send(new ToolRequest.SclassList(3, 0));
+            assertThat(c.receive(ToolReply.SclassList.class).names()).last()
                     .isEqualTo(ByteString.utf8("twosites"));
 
-            c.send(new ClientRequest.Create(4, 1, ByteString.utf8("f"), 0644, 0, 0, Gids.of(0)));
-            int file = c.receive(MasterReply.Create.class).inode();
-            c.send(new ClientRequest.SetSclass(5, file, 0, 0xFF, 0, Optional.empty(),
+            c.send(new NamespaceRequest.Create(4, 1, ByteString.utf8("f"), 0644, 0, 0, Gids.of(0)));
+            int file = c.receive(NamespaceReply.Create.class).inode();
+            c.send(new ToolRequest.SetSclass(5, file, 0, 0xFF, 0, Optional.empty(),
                     Optional.of(ByteString.utf8("twosites"))));
-            assertThat(c.receive(MasterReply.SetResult.class).changed()).isEqualTo(1);
-            c.send(new ClientRequest.GetSclass(6, file, 0));
-            assertThat(c.receive(MasterReply.GetSclass.class).files()).containsExactly(
-                    new MasterReply.SclassCount(0xFF, Optional.of(ByteString.utf8("twosites")), 1));
+            assertThat(c.receive(ToolReply.SetResult.class).changed()).isEqualTo(1);
+            c.send(new ToolRequest.GetSclass(6, file, 0));
+            assertThat(c.receive(ToolReply.GetSclass.class).files()).containsExactly(
+                    new ToolReply.SclassCount(0xFF, Optional.of(ByteString.utf8("twosites")), 1));
 
             c.sendRaw(named(MessageType.CLTOMA_SCLASS_DELETE, 7, "twosites"));
             assertThat(status(c, MessageType.MATOCL_SCLASS_DELETE)).isEqualTo(MfsStatus.CLASSINUSE);

@@ -8,8 +8,14 @@ import io.jmfs.master.fs.Credentials;
 import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.Gids;
 import io.jmfs.protocol.MfsStatus;
-import io.jmfs.protocol.msg.client.ClientRequest;
+import io.jmfs.protocol.msg.client.ChunkOpReply;
+import io.jmfs.protocol.msg.client.ChunkRequest;
 import io.jmfs.protocol.msg.client.MasterReply;
+import io.jmfs.protocol.msg.client.NamespaceReply;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
+import io.jmfs.protocol.msg.client.SessionReply;
+import io.jmfs.protocol.msg.client.SessionRequest;
+import io.jmfs.protocol.msg.client.ToolRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -39,9 +45,9 @@ class SnapshotCopyOnWriteTest {
                 0x7f00_0001, port, 0, V3_0_117, new SpaceReport(0, 100L << 30, 0, 0, 0, 0)))
                 .map(ChunkserverInfo::csid).toList());
         client = server.connect();
-        client.send(new ClientRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
+        client.send(new SessionRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
                 ByteString.utf8("/\0"), OptionalInt.empty(), OptionalLong.empty(), Optional.empty()));
-        client.receive(MasterReply.RegisterSession.class);
+        client.receive(SessionReply.RegisterSession.class);
     }
 
     @AfterEach
@@ -51,12 +57,12 @@ class SnapshotCopyOnWriteTest {
     }
 
     private int createFile(String name) {
-        client.send(new ClientRequest.Create(2, 1, ByteString.utf8(name), 0644, 0, 0, ROOT_GIDS));
-        return client.receive(MasterReply.Create.class).inode();
+        client.send(new NamespaceRequest.Create(2, 1, ByteString.utf8(name), 0644, 0, 0, ROOT_GIDS));
+        return client.receive(NamespaceReply.Create.class).inode();
     }
 
     private int nextReplyAfterProbe() {
-        client.send(new ClientRequest.GetAttr(900, 1, 0, 0, 0));
+        client.send(new NamespaceRequest.GetAttr(900, 1, 0, 0, 0));
         return client.receive().msgid();
     }
 
@@ -78,21 +84,21 @@ class SnapshotCopyOnWriteTest {
     }
 
     private long writeChunkZero(int inode, long length) throws InterruptedException {
-        client.send(new ClientRequest.WriteChunk(10, inode, 0, 4));
+        client.send(new ChunkRequest.WriteChunk(10, inode, 0, 4));
         assertThat(nextReplyAfterProbe()).isEqualTo(900);
         long chunkId = chunkAt(inode, 0);
         server.onLoop(s -> {
             csids.forEach(csid -> s.chunks().onCreateResult(csid, chunkId, MfsStatus.OK));
             return null;
         });
-        client.receive(MasterReply.ChunkReply.class);
-        client.send(new ClientRequest.WriteChunkEnd(11, chunkId, inode, 0, length, 0));
+        client.receive(ChunkOpReply.ChunkReply.class);
+        client.send(new ChunkRequest.WriteChunkEnd(11, chunkId, inode, 0, length, 0));
         assertThat(client.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.OK);
         return chunkId;
     }
 
     private MfsStatus snapshot(int msgid, int src, String name, int smode) {
-        client.send(new ClientRequest.Snapshot(msgid, src, 1, ByteString.utf8(name), 0, ROOT_GIDS, smode, 0));
+        client.send(new ToolRequest.Snapshot(msgid, src, 1, ByteString.utf8(name), 0, ROOT_GIDS, smode, 0));
         MasterReply.Status reply = client.receive(MasterReply.Status.class);
         assertThat(reply.msgid()).isEqualTo(msgid);
         return reply.status();
@@ -108,7 +114,7 @@ class SnapshotCopyOnWriteTest {
         assertThat(chunkAt(snap, 0)).isEqualTo(shared);
         assertThat(fileCount(shared)).isEqualTo(2);
 
-        client.send(new ClientRequest.WriteChunk(50, original, 0, 4));
+        client.send(new ChunkRequest.WriteChunk(50, original, 0, 4));
         assertThat(nextReplyAfterProbe()).as("the duplicate is made first").isEqualTo(900);
         long duplicate = chunkAt(original, 0);
         assertThat(duplicate).isNotEqualTo(shared);
@@ -116,10 +122,10 @@ class SnapshotCopyOnWriteTest {
             csids.forEach(csid -> s.chunks().onDuplicateResult(csid, duplicate, MfsStatus.OK));
             return null;
         });
-        MasterReply.ChunkReply granted = client.receive(MasterReply.ChunkReply.class);
+        ChunkOpReply.ChunkReply granted = client.receive(ChunkOpReply.ChunkReply.class);
         assertThat(granted.msgid()).isEqualTo(50);
         assertThat(granted.chunk().chunkId()).isEqualTo(duplicate);
-        client.send(new ClientRequest.WriteChunkEnd(51, duplicate, original, 0, 100_000, 0));
+        client.send(new ChunkRequest.WriteChunkEnd(51, duplicate, original, 0, 100_000, 0));
         assertThat(client.receive(MasterReply.Status.class).status()).isEqualTo(MfsStatus.OK);
 
         assertThat(chunkAt(snap, 0)).isEqualTo(shared);
@@ -134,7 +140,7 @@ class SnapshotCopyOnWriteTest {
         assertThat(snapshot(40, original, "snap", 0)).isEqualTo(MfsStatus.OK);
         int snap = inodeOf("snap");
 
-        client.send(new ClientRequest.Truncate(20, snap, 0x01, 0, ROOT_GIDS, 70_000));
+        client.send(new ChunkRequest.Truncate(20, snap, 0x01, 0, ROOT_GIDS, 70_000));
         assertThat(nextReplyAfterProbe()).isEqualTo(900);
         long cut = chunkAt(snap, 0);
         assertThat(cut).isNotEqualTo(shared);
@@ -142,7 +148,7 @@ class SnapshotCopyOnWriteTest {
             csids.forEach(csid -> s.chunks().onDuplicateTruncateResult(csid, cut, MfsStatus.OK));
             return null;
         });
-        MasterReply.Truncate done = client.receive(MasterReply.Truncate.class);
+        ChunkOpReply.Truncate done = client.receive(ChunkOpReply.Truncate.class);
         assertThat(done.msgid()).isEqualTo(20);
 
         assertThat(lengthOf(snap)).isEqualTo(70_000);
@@ -171,15 +177,15 @@ class SnapshotCopyOnWriteTest {
         for (String disabled : List.of("snapshot", "unlink")) {
             try (ClientServer other = new ClientServer("* / rw,alldirs,maproot=0,disable=" + disabled + "\n");
                     WireClient c = other.connect()) {
-                c.send(new ClientRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
+                c.send(new SessionRequest.RegisterNewSession(V3_0_117, ByteString.utf8("/mnt/test\0"),
                         ByteString.utf8("/\0"), OptionalInt.empty(), OptionalLong.empty(), Optional.empty()));
-                c.receive(MasterReply.RegisterSession.class);
-                c.send(new ClientRequest.Create(2, 1, ByteString.utf8("f"), 0644, 0, 0, ROOT_GIDS));
-                int f = c.receive(MasterReply.Create.class).inode();
+                c.receive(SessionReply.RegisterSession.class);
+                c.send(new NamespaceRequest.Create(2, 1, ByteString.utf8("f"), 0644, 0, 0, ROOT_GIDS));
+                int f = c.receive(NamespaceReply.Create.class).inode();
 
-                c.send(new ClientRequest.Snapshot(3, f, 1, ByteString.utf8("snap"), 0, ROOT_GIDS, 0, 0));
+                c.send(new ToolRequest.Snapshot(3, f, 1, ByteString.utf8("snap"), 0, ROOT_GIDS, 0, 0));
                 MfsStatus made = c.receive(MasterReply.Status.class).status();
-                c.send(new ClientRequest.Snapshot(4, 0, 1, ByteString.utf8("snap"), 0, ROOT_GIDS, 0x80, 0));
+                c.send(new ToolRequest.Snapshot(4, 0, 1, ByteString.utf8("snap"), 0, ROOT_GIDS, 0x80, 0));
                 MfsStatus removed = c.receive(MasterReply.Status.class).status();
 
                 if (disabled.equals("snapshot")) {

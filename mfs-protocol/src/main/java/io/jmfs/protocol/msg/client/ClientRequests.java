@@ -5,7 +5,11 @@ import io.jmfs.protocol.Gids;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.codec.MalformedPacketException;
 import io.jmfs.protocol.codec.WireReader;
-import io.jmfs.protocol.msg.client.ClientRequest.*;
+import io.jmfs.protocol.msg.client.ChunkRequest.*;
+import io.jmfs.protocol.msg.client.LockRequest.*;
+import io.jmfs.protocol.msg.client.NamespaceRequest.*;
+import io.jmfs.protocol.msg.client.SessionRequest.*;
+import io.jmfs.protocol.msg.client.ToolRequest.*;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,30 +175,30 @@ public final class ClientRequests {
 
     private static ClientRequest register(WireReader r) throws MalformedPacketException {
         ByteString blob = r.byteString(BLOB_SIZE, "register blob");
-        if (!blob.equals(ClientRequest.REGISTER_BLOB)) {
+        if (!blob.equals(SessionRequest.REGISTER_BLOB)) {
             throw r.malformed("unknown register blob " + blob);
         }
         int rcode = r.u8("rcode");
         return switch (rcode) {
-            case ClientRequest.REGISTER_GETRANDOM -> new RegisterGetRandom();
-            case ClientRequest.REGISTER_NEWSESSION -> {
+            case SessionRequest.REGISTER_GETRANDOM -> new RegisterGetRandom();
+            case SessionRequest.REGISTER_NEWSESSION -> {
                 int version = r.u32("version");
                 ByteString info = r.string32("info");
                 ByteString path = r.string32("path");
                 SessionFields f = sessionFields(r);
                 yield new RegisterNewSession(version, info, path, f.sessionId, f.metaId, f.digest);
             }
-            case ClientRequest.REGISTER_NEWMETASESSION -> {
+            case SessionRequest.REGISTER_NEWMETASESSION -> {
                 int version = r.u32("version");
                 ByteString info = r.string32("info");
                 SessionFields f = sessionFields(r);
                 yield new RegisterNewMetaSession(version, info, f.sessionId, f.metaId, f.digest);
             }
-            case ClientRequest.REGISTER_RECONNECT -> new RegisterReconnect(r.u32("sessionid"), r.u32("version"),
+            case SessionRequest.REGISTER_RECONNECT -> new RegisterReconnect(r.u32("sessionid"), r.u32("version"),
                     optionalMetaId(r));
-            case ClientRequest.REGISTER_TOOLS -> new RegisterTools(r.u32("sessionid"), r.u32("version"),
+            case SessionRequest.REGISTER_TOOLS -> new RegisterTools(r.u32("sessionid"), r.u32("version"),
                     optionalMetaId(r));
-            case ClientRequest.REGISTER_CLOSESESSION -> new RegisterCloseSession(r.u32("sessionid"),
+            case SessionRequest.REGISTER_CLOSESESSION -> new RegisterCloseSession(r.u32("sessionid"),
                     optionalMetaId(r));
             default -> throw r.malformed("unknown register code " + rcode);
         };

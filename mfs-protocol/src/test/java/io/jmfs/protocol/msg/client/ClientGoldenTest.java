@@ -10,17 +10,17 @@ import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.NodeType;
 import io.jmfs.protocol.ProtocolVersion;
-import io.jmfs.protocol.msg.client.ClientRequest.Mkdir;
-import io.jmfs.protocol.msg.client.ClientRequest.RegisterCloseSession;
-import io.jmfs.protocol.msg.client.ClientRequest.RegisterNewSession;
-import io.jmfs.protocol.msg.client.MasterReply.AttrReply;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkData;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkReply;
-import io.jmfs.protocol.msg.client.MasterReply.DirEntry;
-import io.jmfs.protocol.msg.client.MasterReply.Lookup;
-import io.jmfs.protocol.msg.client.MasterReply.Readdir;
-import io.jmfs.protocol.msg.client.MasterReply.RegisterSession;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkData;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply;
 import io.jmfs.protocol.msg.client.MasterReply.Status;
+import io.jmfs.protocol.msg.client.NamespaceReply.AttrReply;
+import io.jmfs.protocol.msg.client.NamespaceReply.DirEntry;
+import io.jmfs.protocol.msg.client.NamespaceReply.Lookup;
+import io.jmfs.protocol.msg.client.NamespaceReply.Readdir;
+import io.jmfs.protocol.msg.client.NamespaceRequest.Mkdir;
+import io.jmfs.protocol.msg.client.SessionReply.RegisterSession;
+import io.jmfs.protocol.msg.client.SessionRequest.RegisterCloseSession;
+import io.jmfs.protocol.msg.client.SessionRequest.RegisterNewSession;
 import io.jmfs.protocol.testing.Encoded;
 import io.jmfs.protocol.testing.GoldenPacket;
 import io.jmfs.protocol.testing.GoldenPackets;
@@ -80,7 +80,7 @@ class ClientGoldenTest {
     @Test
     void mount_registers_a_new_session_with_its_mount_point_and_the_root_path() throws Exception {
         GoldenPacket p = GoldenPackets.find(FILE, "C>M", MessageType.CLTOMA_FUSE_REGISTER,
-                ClientRequest.REGISTER_BLOB.hex() + "02");
+                SessionRequest.REGISTER_BLOB.hex() + "02");
         assertThat(Encoded.decode(ClientRequests::decode, p.type().id(), p.payload())).isEqualTo(
                 new RegisterNewSession(ProtocolVersion.V3_0_117.encode(), ByteString.utf8("/tmp/jmfscap/mnt\0"),
                         ByteString.utf8("/\0"), OptionalInt.empty(), OptionalLong.empty(), Optional.empty()));
@@ -98,7 +98,7 @@ class ClientGoldenTest {
     @Test
     void unmount_closes_the_session_with_its_metaid() throws Exception {
         GoldenPacket p = GoldenPackets.find(FILE, "C>M", MessageType.CLTOMA_FUSE_REGISTER,
-                ClientRequest.REGISTER_BLOB.hex() + "06");
+                SessionRequest.REGISTER_BLOB.hex() + "06");
         assertThat(Encoded.decode(ClientRequests::decode, p.type().id(), p.payload()))
                 .isEqualTo(new RegisterCloseSession(1, OptionalLong.of(0x6b01293e50a3ec79L)));
     }
@@ -174,24 +174,24 @@ class ClientGoldenTest {
     void other_sessions_hear_about_changed_chunks_and_lengths_with_msgid_zero() throws Exception {
         GoldenPacket chunk = GoldenPackets.find(FILE, "M>C", MessageType.MATOCL_FUSE_CHUNK_HAS_CHANGED, "");
         assertThat(Encoded.decode(MasterReplies::decode, chunk.type().id(), chunk.payload()))
-                .isEqualTo(new MasterReply.ChunkHasChanged(3, 0, 2, 1, 2, 0));
+                .isEqualTo(new ChunkOpReply.ChunkHasChanged(3, 0, 2, 1, 2, 0));
         GoldenPacket fleng = GoldenPackets.find(FILE, "M>C", MessageType.MATOCL_FUSE_FLENG_HAS_CHANGED, "");
         assertThat(Encoded.decode(MasterReplies::decode, fleng.type().id(), fleng.payload()))
-                .isEqualTo(new MasterReply.FlengHasChanged(3, 5));
+                .isEqualTo(new ChunkOpReply.FlengHasChanged(3, 5));
         GoldenPacket invalidate = GoldenPackets.find(FILE, "M>C", MessageType.MATOCL_FUSE_INVALIDATE_CHUNK_CACHE, "");
         assertThat(Encoded.decode(MasterReplies::decode, invalidate.type().id(), invalidate.payload()))
-                .isEqualTo(new MasterReply.InvalidateChunkCache());
+                .isEqualTo(new ChunkOpReply.InvalidateChunkCache());
     }
 
     @Test
     void storage_classes_are_set_by_goal_or_by_name() throws Exception {
         GoldenPacket goal = GoldenPackets.find(FILE, "C>M", MessageType.CLTOMA_FUSE_SETSCLASS, "");
         assertThat(Encoded.decode(ClientRequests::decode, goal.type().id(), goal.payload()))
-                .isEqualTo(ClientRequest.SetSclass.goal(7, 4, 0, 2, 0));
+                .isEqualTo(ToolRequest.SetSclass.goal(7, 4, 0, 2, 0));
         GoldenPacket exchange = GoldenPackets.find(FILE, "C>M", MessageType.CLTOMA_FUSE_SETSCLASS,
                 "000000070000000300000000ff03");
         assertThat(Encoded.decode(ClientRequests::decode, exchange.type().id(), exchange.payload()))
-                .isEqualTo(new ClientRequest.SetSclass(7, 3, 0, 0xFF, 3, Optional.of(ByteString.utf8("fast")),
+                .isEqualTo(new ToolRequest.SetSclass(7, 3, 0, 0xFF, 3, Optional.of(ByteString.utf8("fast")),
                         Optional.of(ByteString.utf8("2"))));
     }
 
@@ -199,7 +199,7 @@ class ClientGoldenTest {
     void mknod_of_a_character_device_carries_its_rdev_and_leaves_the_umask_to_the_master() throws Exception {
         GoldenPacket p = GoldenPackets.find(FILE, "C>M", MessageType.CLTOMA_FUSE_MKNOD, "000000010000000104636465");
         assertThat(Encoded.decode(ClientRequests::decode, p.type().id(), p.payload())).isEqualTo(
-                new ClientRequest.Mknod(1, 1, ByteString.utf8("cdev"), NodeType.CHARDEV.code(), 0666, 022, 0,
+                new NamespaceRequest.Mknod(1, 1, ByteString.utf8("cdev"), NodeType.CHARDEV.code(), 0666, 022, 0,
                         Gids.of(0), 0x0103));
     }
 }

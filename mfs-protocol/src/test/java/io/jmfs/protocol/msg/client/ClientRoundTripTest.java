@@ -9,30 +9,34 @@ import io.jmfs.protocol.Gids;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.NodeType;
-import io.jmfs.protocol.msg.client.ClientRequest.*;
-import io.jmfs.protocol.msg.client.MasterReply.AclEntry;
-import io.jmfs.protocol.msg.client.MasterReply.AttrReply;
-import io.jmfs.protocol.msg.client.MasterReply.CheckChunk;
-import io.jmfs.protocol.msg.client.MasterReply.CheckCopy;
-import io.jmfs.protocol.msg.client.MasterReply.CheckCounts;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkData;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkHasChanged;
-import io.jmfs.protocol.msg.client.MasterReply.ChunkReply;
-import io.jmfs.protocol.msg.client.MasterReply.DirEntry;
-import io.jmfs.protocol.msg.client.MasterReply.EntryReply;
-import io.jmfs.protocol.msg.client.MasterReply.FlengHasChanged;
-import io.jmfs.protocol.msg.client.MasterReply.InodeReply;
-import io.jmfs.protocol.msg.client.MasterReply.InvalidateChunkCache;
-import io.jmfs.protocol.msg.client.MasterReply.PosixLockInfo;
-import io.jmfs.protocol.msg.client.MasterReply.RegisterMetaSession;
-import io.jmfs.protocol.msg.client.MasterReply.RegisterRandom;
-import io.jmfs.protocol.msg.client.MasterReply.RegisterReconnected;
-import io.jmfs.protocol.msg.client.MasterReply.RegisterSession;
-import io.jmfs.protocol.msg.client.MasterReply.RegisterStatus;
-import io.jmfs.protocol.msg.client.MasterReply.SclassCount;
-import io.jmfs.protocol.msg.client.MasterReply.SetResult;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkData;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkHasChanged;
+import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply;
+import io.jmfs.protocol.msg.client.ChunkOpReply.FlengHasChanged;
+import io.jmfs.protocol.msg.client.ChunkOpReply.InvalidateChunkCache;
+import io.jmfs.protocol.msg.client.ChunkRequest.*;
+import io.jmfs.protocol.msg.client.LockReply.PosixLockInfo;
+import io.jmfs.protocol.msg.client.LockRequest.*;
 import io.jmfs.protocol.msg.client.MasterReply.Status;
-import io.jmfs.protocol.msg.client.MasterReply.ValueCount;
+import io.jmfs.protocol.msg.client.NamespaceReply.AclEntry;
+import io.jmfs.protocol.msg.client.NamespaceReply.AttrReply;
+import io.jmfs.protocol.msg.client.NamespaceReply.DirEntry;
+import io.jmfs.protocol.msg.client.NamespaceReply.EntryReply;
+import io.jmfs.protocol.msg.client.NamespaceReply.InodeReply;
+import io.jmfs.protocol.msg.client.NamespaceRequest.*;
+import io.jmfs.protocol.msg.client.SessionReply.RegisterMetaSession;
+import io.jmfs.protocol.msg.client.SessionReply.RegisterRandom;
+import io.jmfs.protocol.msg.client.SessionReply.RegisterReconnected;
+import io.jmfs.protocol.msg.client.SessionReply.RegisterSession;
+import io.jmfs.protocol.msg.client.SessionReply.RegisterStatus;
+import io.jmfs.protocol.msg.client.SessionRequest.*;
+import io.jmfs.protocol.msg.client.ToolReply.CheckChunk;
+import io.jmfs.protocol.msg.client.ToolReply.CheckCopy;
+import io.jmfs.protocol.msg.client.ToolReply.CheckCounts;
+import io.jmfs.protocol.msg.client.ToolReply.SclassCount;
+import io.jmfs.protocol.msg.client.ToolReply.SetResult;
+import io.jmfs.protocol.msg.client.ToolReply.ValueCount;
+import io.jmfs.protocol.msg.client.ToolRequest.*;
 import io.jmfs.protocol.testing.Encoded;
 import io.jmfs.protocol.testing.NoBufferLeaks;
 import io.jmfs.protocol.testing.SealedCoverage;
@@ -117,46 +121,46 @@ class ClientRoundTripTest {
                 new RegisterReconnected(0x000300EA, MfsStatus.OK),
                 new RegisterSession(0x000300EA, 1, 0x6b01293e50a3ec79L, 8, 022, 0, 0, 999, 999, 1, 9, 0, -1, 0),
                 new RegisterMetaSession(0x000300EA, 1, 42, 0, 1, 9, 0, 86400),
-                new MasterReply.Nop(0),
+                new SessionReply.Nop(0),
                 new Status(MessageType.MATOCL_FUSE_LOOKUP.id(), 2, MfsStatus.ENOENT),
                 new Status(MessageType.MATOCL_FUSE_WRITE_CHUNK_END.id(), 3, MfsStatus.OK),
-                new MasterReply.TimeSync(0, 1_795_234_825_000_000L),
-                new MasterReply.Statfs(1, 217_888_587_776L, 170_881_646_592L, 170_881_646_592L, 0, 0, 6),
-                new MasterReply.Lookup(2, 5, DIR, 0x00FF, Optional.empty()),
-                new MasterReply.Lookup(2, 4, FILE, 0x01FF, Optional.of(chunk)),
-                new MasterReply.Lookup(2, 4, FILE, 0x05FF, Optional.of(new ChunkData(0, 0, List.of()))),
+                new SessionReply.TimeSync(0, 1_795_234_825_000_000L),
+                new NamespaceReply.Statfs(1, 217_888_587_776L, 170_881_646_592L, 170_881_646_592L, 0, 0, 6),
+                new NamespaceReply.Lookup(2, 5, DIR, 0x00FF, Optional.empty()),
+                new NamespaceReply.Lookup(2, 4, FILE, 0x01FF, Optional.of(chunk)),
+                new NamespaceReply.Lookup(2, 4, FILE, 0x05FF, Optional.of(new ChunkData(0, 0, List.of()))),
                 new AttrReply(MessageType.MATOCL_FUSE_GETATTR.id(), 1, DIR),
                 new AttrReply(MessageType.MATOCL_FUSE_SETATTR.id(), 1, FILE),
                 new EntryReply(MessageType.MATOCL_FUSE_MKDIR.id(), 1, 2, DIR),
                 new EntryReply(MessageType.MATOCL_FUSE_SYMLINK.id(), 1, 5,
                         new Attr(0, NodeType.SYMLINK, 0777, 0, 0, 0, 0, 0, 1, 9, 0)),
                 new InodeReply(MessageType.MATOCL_FUSE_UNLINK.id(), 4, 4),
-                new MasterReply.ReadLink(2, ByteString.utf8("small.txt")),
-                new MasterReply.Readdir(4, 0, List.of(DirEntry.withAttr(ByteString.utf8("."), 1, DIR),
+                new NamespaceReply.ReadLink(2, ByteString.utf8("small.txt")),
+                new NamespaceReply.Readdir(4, 0, List.of(DirEntry.withAttr(ByteString.utf8("."), 1, DIR),
                         DirEntry.withAttr(ByteString.utf8(".."), 1, DIR), DirEntry.withAttr(NAME, 4, FILE))),
-                new MasterReply.Readdir(4, 12, List.of(DirEntry.withType(ByteString.utf8("."), 1, 2),
+                new NamespaceReply.Readdir(4, 12, List.of(DirEntry.withType(ByteString.utf8("."), 1, 2),
                         DirEntry.withType(NAME, 4, 1))),
-                new MasterReply.Open(2, MasterReply.Open.KEEPCACHE, FILE),
-                new MasterReply.Create(2, 0, 3, FILE),
+                new NamespaceReply.Open(2, NamespaceReply.Open.KEEPCACHE, FILE),
+                new NamespaceReply.Create(2, 0, 3, FILE),
                 new ChunkReply(MessageType.MATOCL_FUSE_WRITE_CHUNK.id(), 3, 14, chunk),
                 new ChunkReply(MessageType.MATOCL_FUSE_READ_CHUNK.id(), 3, 1L << 40, new ChunkData(0, 0, List.of())),
-                new MasterReply.Truncate(1, 14, FILE),
-                MasterReply.GetXattr.of(2, ByteString.utf8("user.k\0")),
-                new MasterReply.GetXattr(2, 7, Optional.empty()),
-                new MasterReply.GetFacl(1, 7, 5, 4, 7, List.of(new AclEntry(1000, 6)),
+                new ChunkOpReply.Truncate(1, 14, FILE),
+                NamespaceReply.GetXattr.of(2, ByteString.utf8("user.k\0")),
+                new NamespaceReply.GetXattr(2, 7, Optional.empty()),
+                new NamespaceReply.GetFacl(1, 7, 5, 4, 7, List.of(new AclEntry(1000, 6)),
                         List.of(new AclEntry(100, 4), new AclEntry(101, 5))),
                 new PosixLockInfo(1, 1234, 1, 0, 100),
-                new MasterReply.GetTrashTime(7, List.of(new ValueCount(86400, 1)), List.of(new ValueCount(0, 2))),
+                new ToolReply.GetTrashTime(7, List.of(new ValueCount(86400, 1)), List.of(new ValueCount(0, 2))),
                 new SetResult(MessageType.MATOCL_FUSE_SETSCLASS.id(), 7, 0, 1, 0),
-                new MasterReply.GetSclass(7, List.of(new SclassCount(2, Optional.empty(), 1)),
+                new ToolReply.GetSclass(7, List.of(new SclassCount(2, Optional.empty(), 1)),
                         List.of(new SclassCount(SclassCount.NAMED, Optional.of(ByteString.utf8("fast")), 3))),
-                new MasterReply.GetEattr(7, List.of(new ValueCount(0, 3)), List.of(new ValueCount(0x20, 1))),
-                new MasterReply.GetDirStats(7, 6, 2, 3, 2, 3_145_837, 3_227_648, 6_455_296, true),
-                new MasterReply.GetDirStats(7, 6, 2, 3, 2, 3_145_837, 3_227_648, 6_455_296, false),
+                new ToolReply.GetEattr(7, List.of(new ValueCount(0, 3)), List.of(new ValueCount(0x20, 1))),
+                new ToolReply.GetDirStats(7, 6, 2, 3, 2, 3_145_837, 3_227_648, 6_455_296, true),
+                new ToolReply.GetDirStats(7, 6, 2, 3, 2, 3_145_837, 3_227_648, 6_455_296, false),
                 new CheckCounts(7, List.of(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
                 new CheckChunk(7, 1, 2, List.of(new CheckCopy(0xC6120A02, 9422, 0))),
-                new MasterReply.Paths(7, List.of(ByteString.utf8("/big"), ByteString.utf8("/big.snap"))),
-                new MasterReply.SclassList(7, List.of(ByteString.utf8("1"), ByteString.utf8("fast"))),
+                new ToolReply.Paths(7, List.of(ByteString.utf8("/big"), ByteString.utf8("/big.snap"))),
+                new ToolReply.SclassList(7, List.of(ByteString.utf8("1"), ByteString.utf8("fast"))),
                 new ChunkHasChanged(4, 0, 0x22, 2, 14, 0),
                 new FlengHasChanged(4, 109),
                 new InvalidateChunkCache());

@@ -1,0 +1,217 @@
+package io.jmfs.protocol.msg.client;
+
+import io.jmfs.protocol.ByteString;
+import io.jmfs.protocol.Gids;
+import io.jmfs.protocol.MessageType;
+import io.jmfs.protocol.codec.WireWriter;
+import io.netty.buffer.ByteBuf;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Requests the mfs tools send (mfsgettrashtime, mfssetsclass, mfsgeteattr, mfsdirinfo, mfscheckfile, mfsmakesnapshot,
+ * mfsfilepaths, mfsscadmin ...): per-inode policies and summaries rather than file-system operations. New tool calls
+ * belong here.
+ */
+public sealed interface ToolRequest extends ClientRequest {
+
+    /** {@code msgid:32 inode:32 gmode:8}. */
+    record GetTrashTime(int msgid, int inode, int gmode) implements ToolRequest {
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_GETTRASHTIME.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeInt(inode);
+            out.writeByte(gmode);
+        }
+    }
+
+    /** {@code msgid:32 inode:32 uid:32 trashtime:32 smode:8}. */
+    record SetTrashTime(int msgid, int inode, int uid, int trashTime, int smode) implements ToolRequest {
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_SETTRASHTIME.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeInt(inode);
+            out.writeInt(uid);
+            out.writeInt(trashTime);
+            out.writeByte(smode);
+        }
+    }
+
+    /** {@code msgid:32 inode:32 gmode:8}. */
+    record GetSclass(int msgid, int inode, int gmode) implements ToolRequest {
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_GETSCLASS.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeInt(inode);
+            out.writeByte(gmode);
+        }
+    }
+
+    /**
+     * Two forms: {@code msgid:32 inode:32 uid:32 goal:8 smode:8} (mfssetgoal; goal 1..9) or
+     * {@code msgid:32 inode:32 uid:32 0xFF smode:8 [src:NAME] dst:NAME} (storage class by name; src only for
+     * SMODE_EXCHANGE, smode&3 == 3). In the named form {@link #goal()} is 0xFF.
+     */
+    record SetSclass(int msgid, int inode, int uid, int goal, int smode, Optional<ByteString> srcClass,
+                     Optional<ByteString> dstClass) implements ToolRequest {
+        public static final int NAMED = 0xFF;
+        public static final int SMODE_EXCHANGE = 3;
+        public static final int SMODE_TMASK = 3;
+
+        public SetSclass {
+            boolean named = goal == NAMED;
+            if (named != dstClass.isPresent()) {
+                throw new IllegalArgumentException("a storage class name goes with goal 0xFF and only with it");
+            }
+            if (srcClass.isPresent() != (named && (smode & SMODE_TMASK) == SMODE_EXCHANGE)) {
+                throw new IllegalArgumentException("a source class name goes with SMODE_EXCHANGE and only with it");
+            }
+        }
+
+        /** The classic goal form. */
+        public static SetSclass goal(int msgid, int inode, int uid, int goal, int smode) {
+            return new SetSclass(msgid, inode, uid, goal, smode, Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_SETSCLASS.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeInt(inode);
+            out.writeInt(uid);
+            out.writeByte(goal);
+            out.writeByte(smode);
+            srcClass.ifPresent(n -> WireWriter.name(out, n));
+            dstClass.ifPresent(n -> WireWriter.name(out, n));
+        }
+    }
+
+    /** {@code msgid:32 inode:32 gmode:8}. */
+    record GetEattr(int msgid, int inode, int gmode) implements ToolRequest {
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_GETEATTR.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeInt(inode);
+            out.writeByte(gmode);
+        }
+    }
+
+    /** {@code msgid:32 inode:32 uid:32 eattr:8 smode:8}. */
+    record SetEattr(int msgid, int inode, int uid, int eattr, int smode) implements ToolRequest {
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_SETEATTR.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeInt(inode);
+            out.writeInt(uid);
+            out.writeByte(eattr);
+            out.writeByte(smode);
+        }
+    }
+
+    /** {@code msgid:32 inode:32}. */
+    record GetDirStats(int msgid, int inode) implements ToolRequest {
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_GETDIRSTATS.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeInt(inode);
+        }
+    }
+
+    /** {@code msgid:32 inode:32 [indx:32]}: copy counts of all chunks, or the copies of one chunk. */
+    record Check(int msgid, int inode, OptionalInt index) implements ToolRequest {
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_CHECK.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeInt(inode);
+            index.ifPresent(out::writeInt);
+        }
+    }
+
+    /** {@code msgid:32 inode:32 dstparent:32 name:NAME uid:32 GIDS smode:8 umask:16}. */
+    record Snapshot(int msgid, int inode, int dstParent, ByteString name, int uid, Gids gids, int smode, int umask)
+            implements ToolRequest {
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_SNAPSHOT.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeInt(inode);
+            out.writeInt(dstParent);
+            WireWriter.name(out, name);
+            out.writeInt(uid);
+            WireWriter.gids(out, gids);
+            out.writeByte(smode);
+            out.writeShort(umask);
+        }
+    }
+
+    /** {@code msgid:32 inode:32}. */
+    record Paths(int msgid, int inode) implements ToolRequest {
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_PATHS.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeInt(inode);
+        }
+    }
+
+    /** {@code msgid:32 longmode:8}: the storage class names (tools); only the short form (0) is decoded in replies. */
+    record SclassList(int msgid, int longMode) implements ToolRequest {
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_SCLASS_LIST.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeByte(longMode);
+        }
+    }
+}
