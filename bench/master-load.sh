@@ -30,7 +30,7 @@ BENCH_NS_PREFIX=jmfsload BENCH_DUMP=$dump BENCH_START_POLLS=6000 BENCH_START_POL
 
 for spec in $kinds; do
   # "ours=COMMAND" runs that launcher instead of bin/mfsmaster (e.g. a build before and after a change)
-  kind=${spec%%=*}
+  kind=${spec%%=*}; unset BENCH_OURS
   if [ "$kind" != "$spec" ]; then export BENCH_OURS=${spec#*=}; kind=ours-$(basename "$BENCH_OURS"); fi
   sync; cat "$dump" >/dev/null
   start_master "$kind"

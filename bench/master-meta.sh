@@ -3,6 +3,7 @@
 # one, measured in the same run (the issue's "mfsbench meta with 4 processes").
 #
 #   bench/master-meta.sh [FILES_PER_PROCESS] [PROCESSES] [KINDS]   (defaults: 20000 4 "real ours real ours"; root)
+#   KINDS: real, ours (bin/mfsmaster) or ours=LAUNCHER (another build's bin/mfsmaster, e.g. before a change)
 #
 # For each kind in turn: a fresh master at NET.1 of a private network namespace, then
 # `mfsbench NET.1 9421 meta FILES PROCESSES` (create, stat, rename, unlink; /work/shared/tools/mfsbench.c),
@@ -23,7 +24,10 @@ bench=${MFSBENCH:-/tmp/mfsbench}
 BENCH_NS_PREFIX=jmfsmeta
 . "$here/bench/lib/master-ns.sh"
 
-for kind in $kinds; do
+for spec in $kinds; do
+  # "ours=COMMAND" runs that launcher instead of bin/mfsmaster (e.g. a build before and after a change)
+  kind=${spec%%=*}; unset BENCH_OURS
+  if [ "$kind" != "$spec" ]; then export BENCH_OURS=${spec#*=}; kind=ours-$(basename "$(dirname "$(dirname "$BENCH_OURS")")"); fi
   start_master "$kind"
   echo "== $kind master: mfsbench meta $files x $procs"
   # warm-up, the same for both kinds: one short run, then the measured shape at a tenth of its size. Our master is

@@ -104,8 +104,9 @@ public final class MasterService implements DaemonService {
             int preserve = config.get(MasterConfig.CHANGELOG_PRESERVE_SECONDS);
             onLoop(() -> {
                 built.metaloggers().attach(persistenceSettings.dataPath(), built.metaState().version(), preserve,
-                        p.changelog().writer()::flush);
+                        p.changelog()::flush);
                 p.changelog().listen(built.metaloggers());
+                p.changelog().batchOn(loop::execute); // one hand-over to the writer thread per turn of the loop
                 return null;
             });
         } else {

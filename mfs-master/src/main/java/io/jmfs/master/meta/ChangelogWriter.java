@@ -33,7 +33,8 @@ public final class ChangelogWriter implements AutoCloseable {
     private sealed interface Item permits Text, Rotate, Flush, Stop {
     }
 
-    private record Text(String line) implements Item {
+    /** One or more complete lines, each ending in a newline. */
+    private record Text(String lines) implements Item {
     }
 
     private record Rotate(CompletableFuture<Integer> done) implements Item {
@@ -99,7 +100,15 @@ public final class ChangelogWriter implements AutoCloseable {
 
     /** Appends one complete line (without its newline). Any thread; called from the metadata thread. */
     public void write(String line) {
-        queue.add(new Text(line));
+        queue.add(new Text(line + "\n"));
+    }
+
+    /** Appends complete lines, each ending in a newline, in one hand-over. Any thread. */
+    public void writeLines(String lines) {
+        if (!lines.isEmpty() && lines.charAt(lines.length() - 1) != '\n') {
+            throw new IllegalArgumentException("changelog lines must end in a newline");
+        }
+        queue.add(new Text(lines));
     }
 
     /** Starts a new changelog.0.mfs after everything queued so far; completes with the rotation count. */
@@ -145,7 +154,7 @@ public final class ChangelogWriter implements AutoCloseable {
                 List<CompletableFuture<Void>> flushed = new ArrayList<>();
                 for (Item item : batch) {
                     switch (item) {
-                        case Text t -> append(t.line());
+                        case Text t -> append(t.lines());
                         case Flush f -> flushed.add(f.done());
                         case Rotate r -> {
                             handOver(true);
@@ -168,8 +177,8 @@ public final class ChangelogWriter implements AutoCloseable {
         }
     }
 
-    private void append(String line) {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.ISO_8859_1);
+    private void append(String lines) {
+        byte[] bytes = lines.getBytes(StandardCharsets.ISO_8859_1);
         if (buf.remaining() < bytes.length) {
             handOver(false);
         }

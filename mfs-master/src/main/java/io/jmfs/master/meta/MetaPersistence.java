@@ -1,5 +1,6 @@
 package io.jmfs.master.meta;
 
+import io.jmfs.daemon.os.CpuPriority;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,8 +37,12 @@ public final class MetaPersistence implements AutoCloseable {
         this.live = live;
         this.writer = new ChangelogWriter(settings.dataPath(), settings.backLogs(), settings.changelogSaveMode());
         this.changelog = new Changelog(live, writer);
+        // the background dump only gets CPU time the clients' requests leave over (docs/persistence.md)
         this.dumper = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("mfsmaster-dump").daemon(true)
-                .unstarted(r));
+                .unstarted(() -> {
+                    CpuPriority.setCurrentThread(CpuPriority.LOWEST);
+                    r.run();
+                }));
     }
 
     /**
@@ -128,7 +133,7 @@ public final class MetaPersistence implements AutoCloseable {
         } catch (Exception e) {
             log.warn("background dump did not finish: {}", e.toString());
         }
-        writer.flush().join();
+        changelog.flush().join();
         long t0 = System.nanoTime();
         DumpFiles.install(live, settings.dataPath(), settings.keepPreviousDumps());
         writer.rotate().join();
