@@ -1,12 +1,15 @@
 package io.jmfs.master.meta;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +24,19 @@ import org.slf4j.LoggerFactory;
 public final class MetadataStartup {
     private static final Logger log = LoggerFactory.getLogger(MetadataStartup.class);
 
-    /** What {@link #plan} decided: a dump to load (null for a new file system) and the metadata id. */
-    public record Plan(Path dump, long metaId, boolean autoRecover) {
+    /**
+     * What {@link #plan} decided: a dump to load (null for an empty file system) and the metadata id. With
+     * {@code fromChangelogs}, the empty file system is the start of changelogs that begin at version 1 (a master
+     * that never stored a dump), which are replayed onto it.
+     */
+    public record Plan(Path dump, long metaId, boolean autoRecover, boolean fromChangelogs) {
+        public Plan(Path dump, long metaId, boolean autoRecover) {
+            this(dump, metaId, autoRecover, false);
+        }
+
+        /** A file system created now: no dump and nothing to replay. */
         public boolean newFileSystem() {
-            return dump == null;
+            return dump == null && !fromChangelogs;
         }
     }
 
@@ -51,7 +63,12 @@ public final class MetadataStartup {
                     + ": the metadata was not stored cleanly; start with -a to recover automatically");
         }
         List<Candidate> loadable = new ArrayList<>();
+        Path newFsMarker = null;
         for (Path p : DumpFiles.candidates(dir)) {
+            if (DumpReader.isNewFsMarker(p)) {
+                newFsMarker = p;
+                continue;
+            }
             try {
                 MetaState probe = MetaState.standalone(0);
                 DumpReader.Header h = DumpReader.load(p, probe);
@@ -64,6 +81,14 @@ public final class MetadataStartup {
             if (ChangelogFiles.oldestFirst(dir).isEmpty() && DumpFiles.candidates(dir).isEmpty()) {
                 return new Plan(null, newMetaId(), true);
             }
+            OptionalLong firstMetaId = newFsMarker == null ? OptionalLong.empty() : metaIdAtVersionOne(dir);
+            if (firstMetaId.isPresent()) {
+                // MooseFS renames "MFSM NEW" to metadata.mfs.back while it runs: a master killed before its first
+                // dump leaves that and changelogs from SETMETAID on, which are the whole file system
+                log.info("auto-recovery: {} is 'MFSM NEW' and the changelogs start the file system at version 1: "
+                        + "replaying them from there", newFsMarker);
+                return new Plan(null, firstMetaId.getAsLong(), true, true);
+            }
             throw new MetadataException(current, "no usable metadata dump in " + dir + " (auto-recovery)");
         }
         loadable.sort(Comparator.comparingLong((Candidate c) -> c.header.version()).reversed());
@@ -75,23 +100,49 @@ public final class MetadataStartup {
     private record Candidate(Path file, DumpReader.Header header) {
     }
 
+    /** The metadata id of a {@code 1: ts|SETMETAID(id)} first line of the oldest changelog, if it is one. */
+    private static OptionalLong metaIdAtVersionOne(Path dir) throws IOException {
+        List<Path> logs = ChangelogFiles.oldestFirst(dir);
+        if (logs.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        String first;
+        try (BufferedReader in = Files.newBufferedReader(logs.get(0), StandardCharsets.ISO_8859_1)) {
+            first = in.readLine();
+        }
+        if (first == null || !first.startsWith("1: ")) {
+            return OptionalLong.empty();
+        }
+        try {
+            ChangelogParser.Line line = ChangelogParser.parse(first);
+            return line.change() instanceof LoggedChange.MetaId m ? OptionalLong.of(m.metaId()) : OptionalLong.empty();
+        } catch (IllegalArgumentException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     /** Loads the planned dump into {@code state} (which must be new) and replays the changelogs after it. */
     public static ChangelogReplay.Result load(Plan plan, MetaState state, Path dir) throws IOException {
-        if (plan.newFileSystem()) {
+        if (plan.dump() == null) {
             state.setMetaId(plan.metaId());
             state.setVersion(1);
-            return new ChangelogReplay.Result(0, 1, null);
+            if (!plan.fromChangelogs()) {
+                return new ChangelogReplay.Result(0, 1, null);
+            }
         }
+        Path source = plan.dump() != null ? plan.dump() : ChangelogFiles.oldestFirst(dir).get(0);
         long t0 = System.nanoTime();
-        DumpReader.loadAtStart(plan.dump(), state);
+        if (plan.dump() != null) {
+            DumpReader.loadAtStart(plan.dump(), state);
+        }
         long t1 = System.nanoTime();
         ChangelogReplay.Result r = ChangelogReplay.replay(state, dir, plan.autoRecover(), 0);
         List<String> problems = MetaCheck.problems(state);
         if (!problems.isEmpty()) {
-            throw new MetadataException(plan.dump(), "the metadata is inconsistent after replaying the changelogs: "
+            throw new MetadataException(source, "the metadata is inconsistent after replaying the changelogs: "
                     + String.join("; ", problems.subList(0, Math.min(10, problems.size()))));
         }
-        log.info("metadata loaded from {} in {} ms, {} changes replayed in {} ms; version now {}", plan.dump(),
+        log.info("metadata loaded from {} in {} ms, {} changes replayed in {} ms; version now {}", source,
                 (t1 - t0) / 1_000_000, r.applied(), (System.nanoTime() - t1) / 1_000_000, state.version());
         return r;
     }

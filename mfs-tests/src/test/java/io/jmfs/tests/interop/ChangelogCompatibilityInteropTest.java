@@ -127,6 +127,39 @@ class ChangelogCompatibilityInteropTest {
         }
     }
 
+    @Test
+    void ourMasterTakesOverARealMasterKilledBeforeItsFirstDump(TestLogs logs) throws Exception {
+        try (NetworkNamespace ns = NetworkNamespace.create()) {
+            String before;
+            Path copy = dir(work.resolve("copy-of-undumped-real"));
+            try (RealMooseFs real = RealMooseFs.start(ns, logs, 2, false)) {
+                // a new real master keeps 'MFSM NEW' as metadata.mfs.back until its first (hourly) dump: all the
+                // file system is in its changelogs, from SETMETAID at version 1
+                Shell.Result done = real.withRealMount(workload());
+                assertThat(done.exitCode()).as(done.output()).isZero();
+                before = listing(real.withRealMount(LISTING));
+                assertCompleteListing(before);
+
+                LoggedProcess master = real.processes().stream()
+                        .filter(p -> p.name().startsWith("real-mfsmaster")).findFirst().orElseThrow();
+                kill9(master);
+                copyMetadata(real.masterDataPath(), copy, false);
+                assertThat(Files.readString(copy.resolve("metadata.mfs.back"))).startsWith("MFSM NEW");
+
+                try (OurMaster ours = OurMaster.startRecovering(ns, logs, 1, MooseFsConfig.OPEN_EXPORTS,
+                        Map.of("DATA_PATH", copy))) {
+                    String after = Poll.untilPresent(READY, "our master serving every file's data", () -> {
+                        ours.process().requireAlive();
+                        String now = listing(ours.withRealMount("", LISTING));
+                        return now.equals(before) ? java.util.Optional.of(now) : java.util.Optional.empty();
+                    });
+                    assertThat(after).isEqualTo(before);
+                    assertThat(ours.log()).contains("replaying them from there");
+                }
+            }
+        }
+    }
+
     // ---- workload and listing -----------------------------------------------------------------------------
 
     /** two-chunks stays above 64 MiB after its truncate, so the TRUNC lands inside its second chunk. */

@@ -45,6 +45,17 @@ public final class OurMaster implements AutoCloseable {
 
     public static OurMaster start(NetworkNamespace ns, TestLogs logs, int host, String exports,
                                   Map<String, Object> settings) {
+        return start(ns, logs, host, exports, settings, false);
+    }
+
+    /** {@link #start}, with {@code -a}: recovering automatically from whatever metadata DATA_PATH holds. */
+    public static OurMaster startRecovering(NetworkNamespace ns, TestLogs logs, int host, String exports,
+                                            Map<String, Object> settings) {
+        return start(ns, logs, host, exports, settings, true);
+    }
+
+    private static OurMaster start(NetworkNamespace ns, TestLogs logs, int host, String exports,
+                                   Map<String, Object> settings, boolean autoRecover) {
         Path work;
         try {
             work = Files.createTempDirectory("jmfs-our-master-");
@@ -64,8 +75,12 @@ public final class OurMaster implements AutoCloseable {
         settings.forEach(config::set);
         Path cfg = config.writeTo(logs.dir().resolve("our-mfsmaster.cfg"));
         String java = ProcessHandle.current().info().command().orElse("java");
-        LoggedProcess process = ns.launch("our-mfsmaster", List.of(java, "-cp", System.getProperty("java.class.path"),
-                "io.jmfs.master.MasterMain", "-f", "-c", cfg.toString()), logs.file("our-mfsmaster"));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "io.jmfs.master.MasterMain", "-f", "-c", cfg.toString()));
+        if (autoRecover) {
+            command.add("-a");
+        }
+        LoggedProcess process = ns.launch("our-mfsmaster", command, logs.file("our-mfsmaster"));
         OurMaster master = new OurMaster(ns, logs, work, host, process);
         try {
             Poll.until(READY_TIMEOUT, "our master listening at " + address + ":9421", () -> {
