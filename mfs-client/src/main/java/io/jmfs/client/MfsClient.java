@@ -429,6 +429,15 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
                 Status.class, "makesnapshot " + name);
     }
 
+    /**
+     * Shares chunks {@code [from, to)} of file {@code src} onto the end of file {@code dst} (mfsappendchunks);
+     * {@code flags} 0x01/0x02 count {@code from}/{@code to} back from the source's end.
+     */
+    public void appendChunks(int dst, int src, int flags, int from, int to) throws IOException {
+        master.request(id -> new ToolRequest.AppendSlice(id, flags, dst, src, from, to, uid(), gids()), Status.class,
+                "appendchunks " + src);
+    }
+
     /** Every path of a node (several for hard links), absolute inside the mount (the master sends them relative). */
     public List<String> paths(int inode) throws IOException {
         return master.request(id -> new ToolRequest.Paths(id, inode), ToolReply.Paths.class, "paths")

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 CatCommand.class, RmCommand.class, MvCommand.class, LnCommand.class, GetGoalCommand.class,
                 SetGoalCommand.class, GetTrashTimeCommand.class, SetTrashTimeCommand.class, GetEattrCommand.class,
                 SetEattrCommand.class, FileInfoCommand.class, CheckFileCommand.class, DirInfoCommand.class,
-                MakeSnapshotCommand.class})
+                MakeSnapshotCommand.class, AppendChunksCommand.class})
 public final class MfsMain {
     private MfsMain() {
     }

@@ -45,6 +45,7 @@ final class Applier {
             case Change.Release c -> s.open.release(c.sessionId(), c.inode()) ? MfsStatus.OK : MfsStatus.MISMATCH;
             case Change.SetFileChunk c -> setFileChunk(c);
             case Change.Snapshot c -> snapshot(c);
+            case Change.Append c -> new ChunkAppend(s).apply(c);
             case Change.ScSet c -> s.classes.set(c.isNew(), c.definition());
             case Change.ScDup c -> s.classes.duplicate(StorageClass.nameOf(c.srcName()), StorageClass.nameOf(c.dstName()),
                     c.srcId(), c.dstId());

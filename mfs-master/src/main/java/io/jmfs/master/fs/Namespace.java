@@ -30,6 +30,7 @@ public final class Namespace {
     private final ClassOps classOps;
     private final TreeInfo tree;
     private final SnapshotOps snapshots;
+    private final AppendOps appends;
     private final NamespacePersistence persistence;
 
     public Namespace(MetaClock clock, ChangeSink sink, ChunkReleaser releaser, NamespaceSettings settings) {
@@ -45,6 +46,7 @@ public final class Namespace {
         this.classOps = new ClassOps(core);
         this.tree = new TreeInfo(core);
         this.snapshots = new SnapshotOps(core);
+        this.appends = new AppendOps(core);
         this.persistence = new NamespacePersistence(state);
     }
 
@@ -141,6 +143,15 @@ public final class Namespace {
     public MfsStatus snapshot(Credentials c, int sesflags, int src, int dstParent, byte[] name, int smode,
                               int umask) {
         return snapshots.snapshot(c, sesflags, src, dstParent, name, smode, umask);
+    }
+
+    /**
+     * APPEND_SLICE (mfsappendchunks): shares chunks {@code [sliceFrom, sliceTo)} of file {@code src} onto the end of
+     * file {@code dst} (after rounding its length up to a chunk boundary); {@code flags} bit 0x01/0x02 count
+     * {@code sliceFrom}/{@code sliceTo} back from the source's end. Answers the destination's resulting length.
+     */
+    public FsResult<Long> appendSlice(Credentials c, int flags, int dst, int src, int sliceFrom, int sliceTo) {
+        return appends.append(c, flags, dst, src, sliceFrom, sliceTo);
     }
 
     // ---- attributes -----------------------------------------------------------------------------------------

@@ -97,6 +97,11 @@ public final class ChangelogParser {
             case "RELEASE" -> fs(new Change.Release(ts, p.u32(1), p.u32(0)), p, 2, 0);
             case "SETFILECHUNK" -> fs(new Change.SetFileChunk(ts, p.u32(0), p.i(1), p.u64(2)), p, 3, 0);
             case "SNAPSHOT" -> new LoggedChange.Fs(snapshot(ts, p));
+            // older masters log APPEND(inode,srcinode) for the whole source file
+            case "APPEND" -> p.a().length == 2
+                    ? fs(new Change.Append(ts, p.u32(0), p.u32(1), Change.Append.WHOLE_FILE_FROM,
+                            Change.Append.WHOLE_FILE_TO), p, 2, 0)
+                    : fs(new Change.Append(ts, p.u32(0), p.u32(1), p.u32(2), p.u32(3)), p, 4, 0);
             case "WRITE" -> write(ts, p);
             case "TRUNC" -> chunk(new ChunkChange.Trunc(ts, p.u32(0), p.u32(1), p.resultU64()), p, 2, 1);
             case "ROLLBACK" -> chunk(new ChunkChange.Rollback(ts, p.u32(0), p.u32(1), p.u64(2), p.u64(3)), p, 4, 0);

@@ -164,6 +164,18 @@ public final class LocalCluster implements AutoCloseable {
         master = null;
     }
 
+    /**
+     * Stops the master cleanly (SIGTERM, as {@code mfsmaster stop}: it writes its metadata first); answers its exit
+     * code, 0 when clean. Start it again with {@link #startReplacementMaster} on {@code layout().master().dataPath()}.
+     */
+    public int stopMaster() {
+        LoggedProcess stopped = master();
+        int code = stopped.stop();
+        running.remove(stopped);
+        master = null;
+        return code;
+    }
+
     /** Stops the metalogger (SIGTERM, as {@code mfsmetalogger stop}); answers its exit code, 0 when clean. */
     public int stopMetalogger() {
         if (metalogger == null) {

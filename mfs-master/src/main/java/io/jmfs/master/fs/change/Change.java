@@ -13,7 +13,7 @@ public sealed interface Change permits Change.Create, Change.Symlink, Change.Unl
         Change.Attr, Change.Length, Change.Access, Change.Amtime, Change.SetXattr, Change.SetTrashTime, Change.SetSclass,
         Change.SetEattr,
         Change.EmptyTrash, Change.EmptySustained, Change.FreeInodes, Change.Purge, Change.Acquire, Change.Release,
-        Change.SetFileChunk, Change.Snapshot, Change.ScSet, Change.ScDup, Change.ScRen, Change.ScDel {
+        Change.SetFileChunk, Change.Snapshot, Change.Append, Change.ScSet, Change.ScDup, Change.ScRen, Change.ScDel {
 
     /** Unix seconds at which the change happened (the changelog line's timestamp). */
     int ts();
@@ -239,6 +239,28 @@ public sealed interface Change permits Change.Create, Change.Symlink, Change.Unl
                     + "," + ChangeText.escape(name) + "," + smode + "," + sesflags + "," + Integer.toUnsignedString(uid)
                     + "," + g + "," + umask + "):" + Integer.toUnsignedString(inodeChecksum) + "," + removed + ","
                     + same + "," + existing + "," + hardlinks + "," + created;
+        }
+    }
+
+    /**
+     * APPEND(inode,srcinode,slicefrom,sliceto): chunks {@code sliceFrom..sliceTo} (inclusive, absolute chunk
+     * indexes) of {@code srcInode} are shared onto the end of {@code inode}, whose length first rounds up to a chunk
+     * boundary. Older masters logged APPEND(inode,srcinode) for the whole file: {@link #WHOLE_FILE_FROM} and {@link #WHOLE_FILE_TO} as the slice.
+     */
+    record Append(int ts, int inode, int srcInode, int sliceFrom, int sliceTo) implements Change {
+        /** The slice (from 0xFFFFFFFF, to 0) that stands for "the whole source file" in replay. */
+        public static final int WHOLE_FILE_FROM = 0xFFFFFFFF;
+        public static final int WHOLE_FILE_TO = 0;
+
+        /** Whether the slice is the old "whole file" form. */
+        public boolean wholeFile() {
+            return sliceFrom == WHOLE_FILE_FROM && sliceTo == WHOLE_FILE_TO;
+        }
+
+        @Override
+        public String toString() {
+            return ts + "|APPEND(" + Integer.toUnsignedString(inode) + "," + Integer.toUnsignedString(srcInode) + ","
+                    + Integer.toUnsignedString(sliceFrom) + "," + Integer.toUnsignedString(sliceTo) + ")";
         }
     }
 

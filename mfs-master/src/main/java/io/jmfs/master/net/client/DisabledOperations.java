@@ -61,6 +61,7 @@ final class DisabledOperations {
             case ToolRequest.Snapshot s -> (s.smode() & 0x80) != 0
                     ? session.disabled(DisabledOperation.UNLINK) || session.disabled(DisabledOperation.RMDIR)
                     : session.disabled(DisabledOperation.SNAPSHOT);
+            case ToolRequest.AppendSlice a -> session.disabled(DisabledOperation.APPENDCHUNKS);
             default -> false;
         };
     }

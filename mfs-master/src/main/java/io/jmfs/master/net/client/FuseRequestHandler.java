@@ -137,6 +137,8 @@ final class FuseRequestHandler {
             case ToolRequest.Snapshot s -> status(s, ns.snapshot(scope.credentials(s.uid(), s.gids()),
                     session.effectiveSesflags(), s.inode() == 0 ? 0 : scope.real(s.inode()), scope.real(s.dstParent()),
                     s.name().toByteArray(), s.smode(), umask(session, s.umask())));
+            case ToolRequest.AppendSlice a -> status(a, ns.appendSlice(scope.credentials(a.uid(), a.gids()),
+                    a.flags(), scope.real(a.inode()), scope.real(a.srcInode()), a.sliceFrom(), a.sliceTo()).status());
             case ToolRequest.Paths p -> paths(scope, p);
             case ToolRequest.SclassList s -> sclassList(s);
             case SustainedInodes s -> {
@@ -173,6 +175,7 @@ final class FuseRequestHandler {
             case ToolRequest.SetSclass s -> true;
             case ToolRequest.SetEattr s -> true;
             case ToolRequest.Snapshot s -> true;
+            case ToolRequest.AppendSlice a -> true;
             case Open o -> (o.flags() & (0x02 | 0x08)) != 0;
             default -> false;
         };

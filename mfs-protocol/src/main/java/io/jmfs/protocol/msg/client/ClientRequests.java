@@ -40,6 +40,7 @@ public final class ClientRequests {
                  CLTOMA_FUSE_SETSCLASS, CLTOMA_FUSE_GETEATTR, CLTOMA_FUSE_SETEATTR, CLTOMA_FUSE_GETDIRSTATS,
                  CLTOMA_FUSE_CHECK, CLTOMA_FUSE_SNAPSHOT, CLTOMA_FUSE_PATHS, CLTOMA_FUSE_SUSTAINED_INODES,
                  CLTOMA_FUSE_AMTIME_INODES, CLTOMA_SCLASS_LIST -> true;
+            case CLTOMA_FUSE_APPEND_SLICE -> true;
             default -> false;
         }).orElse(false);
     }
@@ -121,6 +122,7 @@ public final class ClientRequests {
             case CLTOMA_SCLASS_LIST -> new SclassList(r.u32("msgid"), r.u8("longmode"));
             case CLTOMA_FUSE_SUSTAINED_INODES -> sustained(r);
             case CLTOMA_FUSE_AMTIME_INODES -> amtime(r);
+            case CLTOMA_FUSE_APPEND_SLICE -> appendSlice(r);
             default -> throw r.malformed("not a client request this decoder knows");
         };
         r.end();
@@ -149,6 +151,37 @@ public final class ClientRequests {
         Optional<ByteString> src = (smode & SetSclass.SMODE_TMASK) == SetSclass.SMODE_EXCHANGE
                 ? Optional.of(r.name("src class")) : Optional.empty();
         return new SetSclass(msgid, inode, uid, goal, smode, src, Optional.of(r.name("dst class")));
+    }
+
+    /**
+     * Only the slice form (odd length, sent since 3.0.92) is taken; the older even-length forms have no flags or
+     * slice and a 3.0.117 master appends nothing for them anyway.
+     */
+    private static ClientRequest appendSlice(WireReader r) throws MalformedPacketException {
+        if (r.remaining() % 2 == 0) {
+            throw r.malformed("only the slice form (3.0.92+, odd length) is supported, not " + r.remaining()
+                    + " bytes");
+        }
+        int msgid = r.u32("msgid");
+        int flags = r.u8("flags");
+        if ((flags & ~(AppendSlice.FROM_NEG | AppendSlice.TO_NEG)) != 0) {
+            throw r.malformed("unknown flags 0x" + Integer.toHexString(flags));
+        }
+        int inode = r.u32("inode");
+        int src = r.u32("srcinode");
+        int from = r.u32("slice_from");
+        int to = r.u32("slice_to");
+        int uid = r.u32("uid");
+        int count = r.u32("gids count");
+        if (count <= 0 || (long) count * 4 != r.remaining()) {
+            throw r.malformed("gids count " + Integer.toUnsignedString(count) + " does not match " + r.remaining()
+                    + " remaining bytes");
+        }
+        int[] gids = new int[count];
+        for (int i = 0; i < count; i++) {
+            gids[i] = r.u32("gid");
+        }
+        return new AppendSlice(msgid, flags, inode, src, from, to, uid, Gids.of(gids));
     }
 
     private static ClientRequest sustained(WireReader r) throws MalformedPacketException {

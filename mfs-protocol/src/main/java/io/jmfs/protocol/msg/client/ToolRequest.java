@@ -187,6 +187,45 @@ public sealed interface ToolRequest extends ClientRequest {
         }
     }
 
+    /**
+     * mfsappendchunks: {@code msgid:32 flags:8 inode:32 srcinode:32 slice_from:32 slice_to:32 uid:32 gcnt:32
+     * gcnt*[gid:32]} (the 3.0.92+ form). Appends chunks {@code [sliceFrom, sliceTo)} of {@code srcInode} to
+     * {@code inode}; {@link #FROM_NEG}/{@link #TO_NEG} in {@code flags} count that end back from the source's end.
+     * The default slice (the whole file) is 0 to {@link #WHOLE_FILE_TO}. {@code gids} is always the counted form.
+     */
+    record AppendSlice(int msgid, int flags, int inode, int srcInode, int sliceFrom, int sliceTo, int uid, Gids gids)
+            implements ToolRequest {
+        public static final int FROM_NEG = 0x01;
+        public static final int TO_NEG = 0x02;
+        public static final int WHOLE_FILE_TO = 0x80000000;
+
+        public AppendSlice {
+            if ((flags & ~(FROM_NEG | TO_NEG)) != 0) {
+                throw new IllegalArgumentException("unknown APPEND_SLICE flags 0x" + Integer.toHexString(flags));
+            }
+            if (!gids.counted()) {
+                throw new IllegalArgumentException("APPEND_SLICE carries the counted gid list");
+            }
+        }
+
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_APPEND_SLICE.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeByte(flags);
+            out.writeInt(inode);
+            out.writeInt(srcInode);
+            out.writeInt(sliceFrom);
+            out.writeInt(sliceTo);
+            out.writeInt(uid);
+            WireWriter.gids(out, gids);
+        }
+    }
+
     /** {@code msgid:32 inode:32}. */
     record Paths(int msgid, int inode) implements ToolRequest {
         @Override

@@ -56,7 +56,7 @@ class MalformedClientPacketTest {
 
     @Test
     void packets_without_a_decoder_are_reported_not_guessed() {
-        assertRejected(MessageType.CLTOMA_FUSE_APPEND_SLICE, "00000001", "not a client request");
+        assertRejected(MessageType.CLTOMA_FUSE_REPAIR, "00000001", "not a client request");
         assertThatThrownBy(() -> Encoded.decode(MasterReplies::decode, MessageType.MATOCL_FUSE_LOOKUP.id(),
                 HexFormat.of().parseHex("00000002ff")))
                 .isInstanceOf(MalformedPacketException.class).hasMessageContaining("unknown status 255");
