@@ -5,7 +5,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * One chunk in the registry. Persistent: id, version, lock expiry (the changelog and metadata carry them).
+ * One chunk in the registry. Persistent: id, version, lock expiry, archive flag (the changelog and metadata carry
+ * them).
  * Derived when metadata loads: the number of files referencing it and its goal (from those files). Volatile:
  * copies (rebuilt from chunkserver registrations), the pending operation, the "version must be increased before
  * the next write" flag.
@@ -29,6 +30,11 @@ public final class Chunk {
     PendingOperation pending;
     /** A high-priority replication (undergoal) is running: the chunk is locked until it ends. */
     boolean replicating;
+    /**
+     * Placed by its class's archive expressions instead of the keep ones. A boolean beside the two others, so it
+     * takes a byte of the object's existing padding: the chunk object does not grow.
+     */
+    boolean archived;
     /** Servers whose write counters this chunk's current write holds (released at unlock). */
     int[] writeCounted = new int[0];
     final List<ChunkCopy> copies = new ArrayList<>(2);
@@ -60,6 +66,10 @@ public final class Chunk {
 
     public int goal() {
         return goal;
+    }
+
+    public boolean isArchived() {
+        return archived;
     }
 
     public int sclass() {
@@ -112,7 +122,7 @@ public final class Chunk {
 
     @Override
     public String toString() {
-        return String.format("chunk %016X_%08X(files=%d,sclass=%d,goal=%d,lockedTo=%d,copies=%s)", id, version, fileCount, sclass, goal,
-                lockedTo, copies);
+        return String.format("chunk %016X_%08X(files=%d,sclass=%d,goal=%d,lockedTo=%d,archived=%b,copies=%s)", id, version,
+                fileCount, sclass, goal, lockedTo, archived, copies);
     }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
  *   <li>rebalance: copy a chunk from a server whose usage exceeds another's by more than the acceptable
  *       difference (the now overgoal chunk later loses its copy on the fuller server).</li>
  * </ol>
+ * An archived chunk is placed by its class's archive expressions (and their count), any other by the keep ones.
  * A chunk whose storage class keeps copies on labelled servers is judged by placement instead (see
  * {@code checkLabelled}): a copy on a server without the class's labels is misplaced, replicated to a matching
  * server, and then deleted as surplus.
@@ -165,7 +166,7 @@ public final class ChunkLoop {
         }
         StorageClass cls = ctx.chunks.classOf(chunk);
         int goal = chunk.goal;
-        if (cls.keepHasLabels()) {
+        if (cls.placementHasLabels(chunk.archived)) {
             checkLabelled(chunk, cls, valid, tdValid, now);
             return;
         }
@@ -201,20 +202,21 @@ public final class ChunkLoop {
      * chunks are not rebalanced (a move by usage would undo the placement).
      */
     private void checkLabelled(Chunk chunk, StorageClass cls, int valid, int tdValid, int now) {
-        int goal = cls.goal();
+        int goal = cls.goal(chunk.archived);
+        List<LabelExpression> placement = cls.placement(chunk.archived);
         // the least used holders are paired first, so surplus copies are left on the most used ones
         List<ChunkCopy> validCopies = chunk.copies.stream().filter(c -> c.state() == CopyState.VALID)
                 .sorted(Comparator.comparingDouble((ChunkCopy c) -> usageOf(c.csid()))
                         .thenComparingInt(ChunkCopy::csid)).toList();
         List<Integer> labels = validCopies.stream().map(c -> labelsOf(c.csid())).toList();
-        int[] serverOf = LabelMatching.match(cls.keep(), labels);
+        int[] serverOf = LabelMatching.match(placement, labels);
         Set<Integer> placed = new HashSet<>();
         List<LabelExpression> missing = new ArrayList<>();
         for (int e = 0; e < serverOf.length; e++) {
             if (serverOf[e] >= 0) {
                 placed.add(validCopies.get(serverOf[e]).csid());
             } else {
-                missing.add(cls.keep().get(e));
+                missing.add(placement.get(e));
             }
         }
         if (valid > goal) {

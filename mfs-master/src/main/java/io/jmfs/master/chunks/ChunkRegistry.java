@@ -1,5 +1,6 @@
 package io.jmfs.master.chunks;
 
+import io.jmfs.master.fs.ChunkArchiveFlags;
 import io.jmfs.master.fs.ChunkReleaser;
 import io.jmfs.master.sclass.StorageClass;
 import io.jmfs.master.sclass.StorageClassTable;
@@ -44,7 +45,7 @@ public final class ChunkRegistry {
      */
     public StorageClass classOf(Chunk chunk) {
         StorageClass c = classes.effective(chunk.sclass);
-        chunk.goal = chunk.fileCount == 0 ? 0 : c.goal();
+        chunk.goal = chunk.fileCount == 0 ? 0 : c.goal(chunk.archived);
         return c;
     }
 
@@ -56,7 +57,7 @@ public final class ChunkRegistry {
     /** Places the chunk by class {@code sclass} from now on. */
     void assignClass(Chunk chunk, int sclass) {
         chunk.sclass = sclass;
-        chunk.goal = classes.effective(sclass).goal();
+        chunk.goal = classes.effective(sclass).goal(chunk.archived);
     }
 
     public Chunk get(long chunkId) {
@@ -100,12 +101,46 @@ public final class ChunkRegistry {
 
     /** Loads a chunk from metadata ({@code CHNK}: id, version, lockedto); copies arrive with the servers. */
     public void load(long chunkId, int version, int lockedTo) {
+        load(chunkId, version, lockedTo, false);
+    }
+
+    /** Loads a chunk from metadata with its archive flag ({@code CHNK} 1.1's last byte). */
+    public void load(long chunkId, int version, int lockedTo, boolean archived) {
         if (chunkId == 0) {
             throw new IllegalArgumentException("chunk id 0 is reserved");
         }
         Chunk c = new Chunk(chunkId, version);
+        c.archived = archived;
         put(c);
         setLock(c, lockedTo);
+    }
+
+    /**
+     * The namespace's view of the archive flags. The flag changes only through it, on behalf of the namespace's
+     * ARCHCHG record (live and replay alike), so it follows the changelog line by line; the goal follows the flag
+     * at once and the chunk loop re-places the chunk's copies when it next visits.
+     */
+    public ChunkArchiveFlags archiveFlags() {
+        return new ChunkArchiveFlags() {
+            @Override
+            public int flag(long chunkId) {
+                Chunk c = chunks.get(chunkId);
+                return c == null ? UNKNOWN : c.archived ? 1 : 0;
+            }
+
+            @Override
+            public boolean set(long chunkId, boolean archived) {
+                Chunk c = chunks.get(chunkId);
+                if (c == null || c.archived == archived) {
+                    return false;
+                }
+                c.archived = archived;
+                if (c.fileCount > 0) {
+                    c.goal = classes.effective(c.sclass).goal(archived);
+                }
+                return true;
+            }
+        };
     }
 
     /** A file (re)gains a reference to the chunk: metadata load, snapshot, hard link of chunks (no record). */

@@ -37,6 +37,7 @@ final class Applier {
             case Change.SetTrashTime c -> setTrashTime(c);
             case Change.SetSclass c -> setSclass(c);
             case Change.SetEattr c -> setEattr(c);
+            case Change.ArchChg c -> ArchiveOps.replay(s, c);
             case Change.EmptyTrash c -> emptyTrash(c);
             case Change.EmptySustained c -> emptySustained(c);
             case Change.FreeInodes c -> freeInodes(c);

@@ -38,6 +38,8 @@ final class FsState {
     final InodeBuckets trash = new InodeBuckets(TrashOps.TRASH_ALL_BUCKETS);
     final InodeBuckets sustained = new InodeBuckets(TrashOps.SUSTAINED_ALL_BUCKETS);
     final ChunkReleaser releaser;
+    /** The chunks' archive flags (ARCHCHG); none until the owner wires its chunk layer in. */
+    ChunkArchiveFlags archiveFlags = ChunkArchiveFlags.NONE;
 
     long trashSpace;
     long sustainedSpace;

@@ -32,6 +32,7 @@ public final class Namespace {
     private final SnapshotOps snapshots;
     private final AppendOps appends;
     private final NamespacePersistence persistence;
+    private final ArchiveOps archive;
 
     public Namespace(MetaClock clock, ChangeSink sink, ChunkReleaser releaser, NamespaceSettings settings) {
         this.state = new FsState(releaser, clock.now());
@@ -48,6 +49,25 @@ public final class Namespace {
         this.snapshots = new SnapshotOps(core);
         this.appends = new AppendOps(core);
         this.persistence = new NamespacePersistence(state);
+        this.archive = new ArchiveOps(core);
+    }
+
+    /** Reads and sets chunk archive flags through {@code flags} from now on (the owner's chunk layer). */
+    public void useArchiveFlags(ChunkArchiveFlags flags) {
+        state.archiveFlags = java.util.Objects.requireNonNull(flags);
+    }
+
+    /** ARCHCTL GET: archived and not archived chunks, and files with all, some or none archived, below {@code inode}. */
+    public FsResult<ArchiveResults.Counts> archiveCounts(int inode) {
+        return archive.counts(inode);
+    }
+
+    /**
+     * ARCHCTL SET ({@code set}) or CLR for every file below {@code inode} that {@code uid} may change (its owner,
+     * or root, unless immutable); CLR also sets those files' ctime.
+     */
+    public FsResult<ArchiveResults.Changed> changeArchive(int inode, int uid, boolean set) {
+        return archive.change(inode, uid, set);
     }
 
     /** The root directory's inode (MFS_ROOT_ID). */
@@ -248,6 +268,7 @@ public final class Namespace {
 
     /** Periodic step: purge expired trash, drop released sustained files, free inode numbers past the delay. */
     public Results.Maintenance maintain() {
+        archive.sweep(core.clock.now());
         return trash.maintain();
     }
 

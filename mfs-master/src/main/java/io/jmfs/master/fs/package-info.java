@@ -26,6 +26,9 @@
  *   <li><b>Chunk references follow the slots.</b> A chunk's file count changes only when a file's chunk slot does
  *       (SETFILECHUNK, truncation, removal, a SNAPSHOT copying the file's slots, a WRITE or TRUNC line placing a new
  *       chunk), through {@link io.jmfs.master.fs.ChunkReleaser}; the chunk records count nothing themselves.</li>
+ *   <li><b>Archive flags follow ARCHCHG.</b> Chunks' archive flags are read and changed only through
+ *       {@link io.jmfs.master.fs.ChunkArchiveFlags}, and changed only while an ARCHCHG change applies (ARCHCTL SET/CLR
+ *       and the archive-delay sweep alike).</li>
  * </ul>
  */
 package io.jmfs.master.fs;

@@ -86,6 +86,8 @@ public final class ChangelogParser {
                     p.result32(1), p.result32(2)), p, 5, 3);
             case "SETEATTR" -> fs(new Change.SetEattr(ts, p.u32(0), p.u32(1), p.i(2), p.i(3), p.result32(0),
                     p.result32(1), p.result32(2)), p, 4, 3);
+            case "ARCHCHG" -> fs(new Change.ArchChg(ts, p.u32(0), p.u32(1), p.i(2), p.resultU64(0), p.resultU64(1),
+                    p.result32(2)), p, 3, 3);
             case "EMPTYTRASH" -> fs(new Change.EmptyTrash(ts, p.i(0), p.result32(0), p.result32(1), p.result32(2)),
                     p, 1, 3);
             case "EMPTYSUSTAINED" -> fs(new Change.EmptySustained(ts, p.i(0), p.result32(0), p.result32(1)), p, 1, 2);
@@ -344,6 +346,17 @@ public final class ChangelogParser {
 
         byte[] name(int idx) {
             return unescape(arg(idx));
+        }
+
+        long resultU64(int idx) {
+            if (idx >= r.length) {
+                throw new IllegalArgumentException(op + ": missing result " + (idx + 1));
+            }
+            try {
+                return Long.parseUnsignedLong(r[idx]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(op + ": not a number: '" + r[idx] + "'");
+            }
         }
 
         long resultU64() {

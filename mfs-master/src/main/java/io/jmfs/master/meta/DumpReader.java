@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * file, a section whose records do not end where its length says, an unknown section or version, a missing EOF
  * marker, or contents that contradict each other (an entry naming a missing node, a file naming an unknown chunk)
  * are {@link MetadataException}s naming the file, the section and the byte offset. Data jmfs cannot represent yet
- * (quotas, POSIX ACLs, archive-flagged chunks) is refused, not dropped; file locks are dropped with a warning
+ * (quotas, POSIX ACLs) is refused, not dropped; file locks are dropped with a warning
  * (clients re-take them), storage classes are kept as loaded and written back.
  */
 public final class DumpReader {
@@ -579,11 +579,11 @@ public final class DumpReader {
                 }
                 break;
             }
-            if (arch != 0) {
-                throw in.error("chunk " + Long.toHexString(id) + " is archive-flagged: not supported by jmfs yet");
+            if (arch > 1) {
+                throw in.error("chunk " + Long.toHexString(id) + " has archive flag " + arch + " (0 or 1 expected)");
             }
             try {
-                state.chunks().load(id, version, lockedTo);
+                state.chunks().load(id, version, lockedTo, arch == 1);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw in.error(e.getMessage());
             }

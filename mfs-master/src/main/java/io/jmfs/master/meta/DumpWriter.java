@@ -231,7 +231,7 @@ public final class DumpWriter {
             out.u64(c.id());
             out.u32(c.version());
             out.u32(c.lockedTo());
-            out.u8(0);
+            out.u8(c.isArchived() ? 1 : 0);
         }
         out.zeros(DumpFormat.CHUNK_RECORD);
         out.endSection();

@@ -36,6 +36,7 @@ public final class MetaState {
         this.servers = Objects.requireNonNull(servers, "servers");
         this.fileSlots = new NamespaceFileSlots(namespace);
         chunks.useClasses(namespace.storageClasses());
+        namespace.useArchiveFlags(chunks.archiveFlags());
         this.metaId = metaId;
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One storage class definition. {@code name} holds the raw name bytes as ISO-8859-1 characters (one char per
  * byte). Each label list has one expression per copy: {@code create} for a new chunk, {@code keep} for its normal
- * life, {@code archive} after {@code archDelay} hours without modification. {@code mode} decides whether creation
+ * life, {@code archive} once its chunks are archived (by hand, or {@code archDelay} days after the file's last
+ * ctime change). {@code mode} decides whether creation
  * may fall back to other servers: {@link #MODE_LOOSE} when matching servers are busy or full, {@link #MODE_STD}
  * only when they are full, {@link #MODE_STRICT} never.
  */
@@ -78,6 +79,20 @@ public record StorageClass(int id, String name, boolean adminOnly, int mode, int
     /** Whether this is one of the classic goals 1..9 (sent by number on the wire). */
     public boolean isSimpleGoal() {
         return id < StorageClassTable.FIRST_USER_ID;
+    }
+
+    /** The copies a chunk keeps: the archive list's size for an archived chunk, the keep list's otherwise. */
+    public int goal(boolean archived) {
+        return placement(archived).size();
+    }
+
+    /** Where a chunk's copies belong: the archive expressions for an archived chunk, the keep ones otherwise. */
+    public List<LabelExpression> placement(boolean archived) {
+        return archived ? archive : keep;
+    }
+
+    public boolean placementHasLabels(boolean archived) {
+        return placement(archived).stream().anyMatch(e -> !e.isAny());
     }
 
     public boolean keepHasLabels() {

@@ -13,7 +13,8 @@ public sealed interface Change permits Change.Create, Change.Symlink, Change.Unl
         Change.Attr, Change.Length, Change.Access, Change.Amtime, Change.SetXattr, Change.SetTrashTime, Change.SetSclass,
         Change.SetEattr,
         Change.EmptyTrash, Change.EmptySustained, Change.FreeInodes, Change.Purge, Change.Acquire, Change.Release,
-        Change.SetFileChunk, Change.Snapshot, Change.Append, Change.ScSet, Change.ScDup, Change.ScRen, Change.ScDel {
+        Change.SetFileChunk, Change.Snapshot, Change.Append, Change.ScSet, Change.ScDup, Change.ScRen, Change.ScDel,
+        Change.ArchChg {
 
     /** Unix seconds at which the change happened (the changelog line's timestamp). */
     int ts();
@@ -139,6 +140,21 @@ public sealed interface Change permits Change.Create, Change.Symlink, Change.Unl
         public String toString() {
             return ts + "|SETEATTR(" + inode + "," + Integer.toUnsignedString(uid) + "," + eattr + "," + smode + "):"
                     + changed + "," + notChanged + "," + notPermitted;
+        }
+    }
+
+    /**
+     * ARCHCHG(inode,uid,cmd):chgchunks,notchgchunks,nsinodes — archive flags set (cmd 1) or cleared (cmd 0) on the
+     * chunks of every file below {@code inode} that {@code uid} may change; also what the archive-delay sweep
+     * writes for one file (uid 0, cmd 1).
+     */
+    record ArchChg(int ts, int inode, int uid, int cmd, long changed, long notChanged, int notPermitted)
+            implements Change {
+        @Override
+        public String toString() {
+            return ts + "|ARCHCHG(" + inode + "," + Integer.toUnsignedString(uid) + "," + cmd + "):"
+                    + Long.toUnsignedString(changed) + "," + Long.toUnsignedString(notChanged) + ","
+                    + Integer.toUnsignedString(notPermitted);
         }
     }
 

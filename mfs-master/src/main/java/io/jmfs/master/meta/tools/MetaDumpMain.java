@@ -104,8 +104,8 @@ public final class MetaDumpMain {
         }
         out.printf("# nextchunkid: %016X%n", s.chunks().nextChunkId());
         for (Chunk c : s.chunks().all()) {
-            out.printf("CHUNK|i:%016X|v:%08X|t:%d|f:%d%n", c.id(), c.version(), Integer.toUnsignedLong(c.lockedTo()),
-                    c.fileCount());
+            out.printf("CHUNK|i:%016X|v:%08X|t:%d|a:%d|f:%d%n", c.id(), c.version(),
+                    Integer.toUnsignedLong(c.lockedTo()), c.isArchived() ? 1 : 0, c.fileCount());
         }
         out.println("# end of metadata");
     }

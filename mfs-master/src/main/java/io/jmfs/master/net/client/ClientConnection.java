@@ -85,8 +85,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             case ClientInbound.MissingChunksRequest missing -> ctx.writeAndFlush(new EmptyReply(
                     MessageType.MATOCL_MISSING_CHUNKS.id()));
             case ClientInbound.AdminRequest admin -> ctx.writeAndFlush(adminReports.answer(admin.type()));
-            case ClientInbound.ArchiveControl a -> ctx.writeAndFlush(new SclassAdmin.StatusReply(
-                    MessageType.MATOCL_FUSE_ARCHCTL.id(), a.msgid(), MfsStatus.ENOTSUP));
             case SclassAdmin.Request r -> {
                 if (mode == Mode.UNREGISTERED) {
                     kill(ctx, "storage class request before REGISTER");

@@ -32,13 +32,6 @@ final class ClientInbound {
     record AdminRequest(int type) {
     }
 
-    /**
-     * CLTOMA_FUSE_ARCHCTL ({@code mfssetarchive}, {@code mfsclrarchive}, {@code mfschkarchive}): archive flags on
-     * chunks are not modelled, so every form is answered "not supported".
-     */
-    record ArchiveControl(int msgid) {
-    }
-
     private ClientInbound() {
     }
 
@@ -80,15 +73,6 @@ final class ClientInbound {
             }
             payload.skipBytes(payload.readableBytes());
             return new AdminRequest(type);
-        }
-        if (type == MessageType.CLTOMA_FUSE_ARCHCTL.id()) {
-            int length = payload.readableBytes();
-            if (length != 9 && length != 13) {
-                throw new MalformedPacketException(type, "ARCHCTL carries 9 or 13 bytes, got " + length);
-            }
-            int msgid = payload.readInt();
-            payload.skipBytes(payload.readableBytes());
-            return new ArchiveControl(msgid);
         }
         if (SclassAdmin.handles(type)) {
             return SclassAdmin.decode(type, payload);

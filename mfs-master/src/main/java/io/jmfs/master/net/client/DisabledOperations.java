@@ -56,6 +56,9 @@ final class DisabledOperations {
             case ToolRequest.SetTrashTime s -> session.disabled(DisabledOperation.SETTRASH);
             case ToolRequest.SetSclass s -> session.disabled(DisabledOperation.SETSCLASS);
             case ToolRequest.SetEattr s -> session.disabled(DisabledOperation.SETEATTR);
+            // as 3.0.117: setting or clearing archive flags falls under the seteattr switch
+            case ToolRequest.ArchCtl a -> a.cmd() != ToolRequest.ArchCtl.GET
+                    && session.disabled(DisabledOperation.SETEATTR);
             case NamespaceRequest.SetXattr s -> session.disabled(DisabledOperation.SETXATTR);
             // mfsrmsnapshot sends the same packet in remove mode (0x80), which removing entries may not bypass
             case ToolRequest.Snapshot s -> (s.smode() & 0x80) != 0

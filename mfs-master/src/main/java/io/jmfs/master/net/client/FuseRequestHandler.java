@@ -1,5 +1,6 @@
 package io.jmfs.master.net.client;
 
+import io.jmfs.master.fs.ArchiveResults;
 import io.jmfs.master.fs.Credentials;
 import io.jmfs.master.fs.FsResult;
 import io.jmfs.master.fs.Namespace;
@@ -133,6 +134,7 @@ final class FuseRequestHandler {
             case ToolRequest.GetSclass g -> getSclass(scope, g);
             case ToolRequest.SetSclass s -> setSclass(scope, s);
             case ToolRequest.SetEattr s -> setEattr(scope, s);
+            case ToolRequest.ArchCtl a -> archiveControl(scope, a);
             case ToolRequest.GetDirStats g -> dirStats(scope, g);
             case ToolRequest.Snapshot s -> status(s, ns.snapshot(scope.credentials(s.uid(), s.gids()),
                     session.effectiveSesflags(), s.inode() == 0 ? 0 : scope.real(s.inode()), scope.real(s.dstParent()),
@@ -174,6 +176,7 @@ final class FuseRequestHandler {
             case ToolRequest.SetTrashTime s -> true;
             case ToolRequest.SetSclass s -> true;
             case ToolRequest.SetEattr s -> true;
+            case ToolRequest.ArchCtl a -> a.cmd() != ToolRequest.ArchCtl.GET;
             case ToolRequest.Snapshot s -> true;
             case ToolRequest.AppendSlice a -> true;
             case Open o -> (o.flags() & (0x02 | 0x08)) != 0;
@@ -455,6 +458,32 @@ final class FuseRequestHandler {
     private MasterReply setEattr(SessionScope scope, ToolRequest.SetEattr s) {
         return setResult(MessageTypes.SETEATTR_REPLY, s, services.namespace().setEattr(scope.real(s.inode()),
                 scope.credentials(s.uid(), 0).uid(), s.eattr(), s.smode(), scope.session().grant().admin()));
+    }
+
+    /**
+     * ARCHCTL: GET counts archive flags below the node; SET and CLR (as 3.0.117, any other command clears) change them
+     * for the files the (remapped) uid may change.
+     */
+    private MasterReply archiveControl(SessionScope scope, ToolRequest.ArchCtl a) {
+        int inode = scope.real(a.inode());
+        if (a.cmd() == ToolRequest.ArchCtl.GET) {
+            FsResult<ArchiveResults.Counts> counts = services.namespace().archiveCounts(inode);
+            if (!counts.isOk()) {
+                return status(a, counts.status());
+            }
+            ArchiveResults.Counts c = counts.value();
+            return new ToolReply.ArchiveCounts(a.msgid(), c.archivedChunks(), c.notArchivedChunks(),
+                    c.archivedFiles(), c.partialFiles(), c.notArchivedFiles());
+        }
+        int uid = scope.credentials(a.uid().orElseThrow(), 0).uid();
+        FsResult<ArchiveResults.Changed> changed = services.namespace().changeArchive(inode, uid,
+                a.cmd() == ToolRequest.ArchCtl.SET);
+        if (!changed.isOk()) {
+            return status(a, changed.status());
+        }
+        ArchiveResults.Changed c = changed.value();
+        return new ToolReply.ArchiveChanged(a.msgid(), c.changedChunks(), c.notChangedChunks(),
+                c.notPermittedFiles());
     }
 
     /** PATHS as the session sees them: relative to its root, nothing above it. */

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * MATOCL_SCLASS_INFO, mfscli's storage class view: per class its node counts, its chunks under / at / over the
- * goal (regular valid copies; archive counters are 0, archiving not being modelled), its definition, whether each
+ * goal (regular valid copies; archived chunks counted apart, against the archive goal), its definition, whether each
  * label list can be fulfilled now (3 by servers with room, 2 counting overloaded ones, 1 counting full ones, 0 not
  * at all) and how many servers match each expression.
  */
@@ -22,12 +22,13 @@ final class SclassInfo {
     static AdminReply report(ClientServices services) {
         List<StorageClass> classes = services.namespace().storageClasses().all();
         int[][] usage = services.namespace().classUsage();
-        long[][] goalCounts = new long[usage.length][3];
+        long[][] goalCounts = new long[usage.length][6]; // [kind * 2 + archived]
         for (Chunk c : services.chunks().chunks().all()) {
             if (c.fileCount() > 0 && c.sclass() > 0 && c.sclass() < goalCounts.length) {
                 int copies = c.regularValidCopies();
-                int goal = services.namespace().storageClasses().effective(c.sclass()).goal();
-                goalCounts[c.sclass()][copies < goal ? 0 : copies == goal ? 1 : 2]++;
+                int goal = services.namespace().storageClasses().effective(c.sclass()).goal(c.isArchived());
+                int kind = copies < goal ? 0 : copies == goal ? 1 : 2;
+                goalCounts[c.sclass()][kind * 2 + (c.isArchived() ? 1 : 0)]++;
             }
         }
         List<ChunkserverInfo> sane = services.chunks().servers().connectedServers().stream()
@@ -46,8 +47,8 @@ final class SclassInfo {
                 out.writeInt(usage[c.id()][0]);
                 out.writeInt(usage[c.id()][1]);
                 for (int kind = 0; kind < 3; kind++) {
-                    out.writeLong(goalCounts[c.id()][kind]);
-                    out.writeLong(0); // archived chunks
+                    out.writeLong(goalCounts[c.id()][kind * 2]);
+                    out.writeLong(goalCounts[c.id()][kind * 2 + 1]);
                 }
                 out.writeByte(c.adminOnly() ? 1 : 0);
                 out.writeByte(c.mode());

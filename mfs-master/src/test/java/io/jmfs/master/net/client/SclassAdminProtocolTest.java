@@ -139,11 +139,21 @@ class SclassAdminProtocolTest {
     }
 
     @Test
-    void archiveControlIsAnsweredNotSupported() throws Exception {
+    void archiveControlAnswersCountsAndChangesAndAReadOnlySessionMayOnlyLook() throws Exception {
         try (WireClient c = mounted("* / rw,alldirs,admin,maproot=0\n")) {
             c.sendRaw(frame(MessageType.CLTOMA_FUSE_ARCHCTL, ByteBuffer.allocate(9).putInt(1).putInt(1)
                     .put((byte) 2).array()));
-            assertThat(status(c, MessageType.MATOCL_FUSE_ARCHCTL)).isEqualTo(MfsStatus.ENOTSUP);
+            assertThat(c.receive()).isEqualTo(new ToolReply.ArchiveCounts(1, 0, 0, 0, 0, 0));
+            c.send(ToolRequest.ArchCtl.change(2, 1, ToolRequest.ArchCtl.SET, 0));
+            assertThat(c.receive()).isEqualTo(new ToolReply.ArchiveChanged(2, 0, 0, 0));
+        }
+        server.close();
+        server = null;
+        try (WireClient c = mounted("* / ro,alldirs\n")) {
+            c.send(ToolRequest.ArchCtl.get(1, 1));
+            assertThat(c.receive()).isInstanceOf(ToolReply.ArchiveCounts.class);
+            c.send(ToolRequest.ArchCtl.change(2, 1, ToolRequest.ArchCtl.CLR, 0));
+            assertThat(status(c, MessageType.MATOCL_FUSE_ARCHCTL)).isEqualTo(MfsStatus.EROFS);
         }
     }
 }

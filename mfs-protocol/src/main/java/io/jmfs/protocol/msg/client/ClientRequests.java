@@ -39,8 +39,7 @@ public final class ClientRequests {
                  CLTOMA_FUSE_POSIX_LOCK, CLTOMA_FUSE_GETTRASHTIME, CLTOMA_FUSE_SETTRASHTIME, CLTOMA_FUSE_GETSCLASS,
                  CLTOMA_FUSE_SETSCLASS, CLTOMA_FUSE_GETEATTR, CLTOMA_FUSE_SETEATTR, CLTOMA_FUSE_GETDIRSTATS,
                  CLTOMA_FUSE_CHECK, CLTOMA_FUSE_SNAPSHOT, CLTOMA_FUSE_PATHS, CLTOMA_FUSE_SUSTAINED_INODES,
-                 CLTOMA_FUSE_AMTIME_INODES, CLTOMA_SCLASS_LIST -> true;
-            case CLTOMA_FUSE_APPEND_SLICE -> true;
+                 CLTOMA_FUSE_AMTIME_INODES, CLTOMA_SCLASS_LIST, CLTOMA_FUSE_ARCHCTL, CLTOMA_FUSE_APPEND_SLICE -> true;
             default -> false;
         }).orElse(false);
     }
@@ -120,6 +119,7 @@ public final class ClientRequests {
                     r.name("name"), r.u32("uid"), r.gids(3), r.u8("smode"), r.u16("umask"));
             case CLTOMA_FUSE_PATHS -> new Paths(r.u32("msgid"), r.u32("inode"));
             case CLTOMA_SCLASS_LIST -> new SclassList(r.u32("msgid"), r.u8("longmode"));
+            case CLTOMA_FUSE_ARCHCTL -> archCtl(r);
             case CLTOMA_FUSE_SUSTAINED_INODES -> sustained(r);
             case CLTOMA_FUSE_AMTIME_INODES -> amtime(r);
             case CLTOMA_FUSE_APPEND_SLICE -> appendSlice(r);
@@ -137,6 +137,17 @@ public final class ClientRequests {
             return new Access(msgid, inode, uid, Gids.single(r.u32("gid")), r.u8("perm"));
         }
         return new Access(msgid, inode, uid, r.gids(2), r.u16("perm"));
+    }
+
+    /** 9 bytes for GET, 13 (with the uid) for SET and CLR, as the master checks it. */
+    private static ClientRequest archCtl(WireReader r) throws MalformedPacketException {
+        int msgid = r.u32("msgid");
+        int inode = r.u32("inode");
+        int cmd = r.u8("cmd");
+        if (cmd == ArchCtl.GET) {
+            return ArchCtl.get(msgid, inode);
+        }
+        return ArchCtl.change(msgid, inode, cmd, r.u32("uid"));
     }
 
     private static ClientRequest setSclass(WireReader r) throws MalformedPacketException {

@@ -92,6 +92,11 @@ public final class MasterReplies {
             case MATOCL_FUSE_GETDIRSTATS -> dirStats(r);
             case MATOCL_FUSE_CHECK -> check(r);
             case MATOCL_FUSE_PATHS -> paths(r);
+            case MATOCL_FUSE_ARCHCTL -> r.remaining() == ArchiveCounts.SIZE
+                    ? new ArchiveCounts(r.u32("msgid"), r.u64("archchunks"), r.u64("notarchchunks"),
+                    r.u32("archinodes"), r.u32("partialinodes"), r.u32("notarchinodes"))
+                    : new ArchiveChanged(r.u32("msgid"), r.u64("chunkschanged"), r.u64("chunksnotchanged"),
+                    r.u32("inodesnotpermitted"));
             case MATOCL_SCLASS_LIST -> {
                 int msgid = r.u32("msgid");
                 List<ByteString> names = new ArrayList<>();

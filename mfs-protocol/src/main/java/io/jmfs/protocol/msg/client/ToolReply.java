@@ -241,4 +241,47 @@ public sealed interface ToolReply extends MasterReply {
             names.forEach(n -> WireWriter.name(out, n));
         }
     }
+
+    /**
+     * The ARCHCTL GET answer: {@code msgid:32 archchunks:64 notarchchunks:64 archinodes:32 partialinodes:32
+     * notarchinodes:32} (files with all, some, none of their chunks archived).
+     */
+    record ArchiveCounts(int msgid, long archivedChunks, long notArchivedChunks, int archivedInodes,
+                         int partialInodes, int notArchivedInodes) implements ToolReply {
+        public static final int SIZE = 32;
+
+        @Override
+        public int type() {
+            return MessageType.MATOCL_FUSE_ARCHCTL.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeLong(archivedChunks);
+            out.writeLong(notArchivedChunks);
+            out.writeInt(archivedInodes);
+            out.writeInt(partialInodes);
+            out.writeInt(notArchivedInodes);
+        }
+    }
+
+    /** The ARCHCTL SET/CLR answer: {@code msgid:32 chunkschanged:64 chunksnotchanged:64 inodesnotpermitted:32}. */
+    record ArchiveChanged(int msgid, long changedChunks, long notChangedChunks, int notPermittedInodes)
+            implements ToolReply {
+        public static final int SIZE = 24;
+
+        @Override
+        public int type() {
+            return MessageType.MATOCL_FUSE_ARCHCTL.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeLong(changedChunks);
+            out.writeLong(notChangedChunks);
+            out.writeInt(notPermittedInodes);
+        }
+    }
 }

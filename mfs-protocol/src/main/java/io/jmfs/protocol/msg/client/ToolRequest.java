@@ -253,4 +253,45 @@ public sealed interface ToolRequest extends ClientRequest {
             out.writeByte(longMode);
         }
     }
+
+    /**
+     * CLTOMA_FUSE_ARCHCTL: {@code msgid:32 inode:32 cmd:8} for {@link #GET} (mfschkarchive), or
+     * {@code msgid:32 inode:32 cmd:8 uid:32} for {@link #SET} (mfssetarchive) and {@link #CLR} (mfsclrarchive).
+     * The uid is present exactly when the command is not GET.
+     */
+    record ArchCtl(int msgid, int inode, int cmd, OptionalInt uid) implements ToolRequest {
+        public static final int CLR = 0;
+        public static final int SET = 1;
+        public static final int GET = 2;
+
+        public ArchCtl {
+            if (cmd < 0 || cmd > 0xFF) {
+                throw new IllegalArgumentException("archive command out of range: " + cmd);
+            }
+            if ((cmd == GET) == uid.isPresent()) {
+                throw new IllegalArgumentException("a uid goes with the SET and CLR forms and only with them");
+            }
+        }
+
+        public static ArchCtl get(int msgid, int inode) {
+            return new ArchCtl(msgid, inode, GET, OptionalInt.empty());
+        }
+
+        public static ArchCtl change(int msgid, int inode, int cmd, int uid) {
+            return new ArchCtl(msgid, inode, cmd, OptionalInt.of(uid));
+        }
+
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_ARCHCTL.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeInt(inode);
+            out.writeByte(cmd);
+            uid.ifPresent(out::writeInt);
+        }
+    }
 }

@@ -111,6 +111,7 @@ class ClientRoundTripTest {
                 new AppendSlice(7, AppendSlice.FROM_NEG | AppendSlice.TO_NEG, 5, 4, 3, 1, 0, Gids.of(0)),
                 new Paths(7, 4),
                 new SclassList(7, 0),
+                ArchCtl.get(7, 4), ArchCtl.change(7, 4, ArchCtl.SET, 1000), ArchCtl.change(7, 4, ArchCtl.CLR, 0),
                 new SustainedInodes(List.of(4, 6)), new SustainedInodes(List.of()),
                 new AmtimeInodes(List.of(new Amtime(4, 1, 2), new Amtime(6, 3, 4))));
     }
@@ -164,6 +165,9 @@ class ClientRoundTripTest {
                 new CheckChunk(7, 1, 2, List.of(new CheckCopy(0xC6120A02, 9422, 0))),
                 new ToolReply.Paths(7, List.of(ByteString.utf8("/big"), ByteString.utf8("/big.snap"))),
                 new ToolReply.SclassList(7, List.of(ByteString.utf8("1"), ByteString.utf8("fast"))),
+                new ToolReply.ArchiveCounts(7, 3, 1L << 33, 2, 1, 0),
+                new ToolReply.ArchiveChanged(7, 1L << 33, 4, 1),
+                new Status(MessageType.MATOCL_FUSE_ARCHCTL.id(), 7, MfsStatus.EPERM),
                 new ChunkHasChanged(4, 0, 0x22, 2, 14, 0),
                 new FlengHasChanged(4, 109),
                 new InvalidateChunkCache());
