@@ -4,8 +4,10 @@ package io.jmfs.master.fs.store;
  * Directory entries ("edges": parent, name, child), stored column-wise in paged primitive arrays indexed by an
  * edge slot (1-based; 0 means "none"). Each edge is on two intrusive lists: its parent's children (doubly
  * linked, for O(1) removal and readdir) and its child's parents (hard links; singly linked, almost always one
- * element). A chained hash over (parent, name) finds an entry; chains are linked through {@code hashNext}, so
- * the index costs one int per edge plus the bucket array. Trash and sustained entries have parent 0 and are not
+ * element). A chained hash over (parent, name) finds an entry. Each edge's {@code chain} long holds the next
+ * edge of its bucket (low half) and its own hash (high half): a walk compares hashes without touching the other
+ * entries' columns, so a lookup costs one memory access per chain step instead of two or three, and a rehash
+ * needs no name. The index costs one long per edge plus the bucket array. Trash and sustained entries have parent 0 and are not
  * hashed. Names live in a {@link NameArena}.
  */
 public final class EdgeTable {
@@ -14,7 +16,7 @@ public final class EdgeTable {
     private final PagedInts nextChild = new PagedInts(0);
     private final PagedInts prevChild = new PagedInts(0);
     private final PagedInts nextParent = new PagedInts(0);
-    private final PagedInts hashNext = new PagedInts(0);
+    private final PagedLongs chain = new PagedLongs(0L);
     private final PagedLongs edgeId = new PagedLongs(0L);
     private final PagedLongs nameRef = new PagedLongs(0L);
     private NameArena names = new NameArena();
@@ -87,7 +89,7 @@ public final class EdgeTable {
         live++;
         if (parentInode != 0) {
             int b = h & (buckets.length - 1);
-            hashNext.set(slot, buckets[b]);
+            link(slot, buckets[b], h);
             buckets[b] = slot;
             hashed++;
         }
@@ -98,14 +100,14 @@ public final class EdgeTable {
     public void remove(int slot) {
         int p = parent.get(slot);
         if (p != 0) {
-            int b = hash(p, slot) & (buckets.length - 1);
+            int b = storedHash(slot) & (buckets.length - 1);
             int prev = 0;
-            for (int e = buckets[b]; e != 0; e = hashNext.get(e)) {
+            for (int e = buckets[b]; e != 0; e = next(e)) {
                 if (e == slot) {
                     if (prev == 0) {
-                        buckets[b] = hashNext.get(e);
+                        buckets[b] = next(e);
                     } else {
-                        hashNext.set(prev, hashNext.get(e));
+                        link(prev, next(e), storedHash(prev));
                     }
                     break;
                 }
@@ -131,10 +133,12 @@ public final class EdgeTable {
 
     private int find(int parentInode, byte[] name, int h) {
         int b = h & (buckets.length - 1);
-        for (int e = buckets[b]; e != 0; e = hashNext.get(e)) {
-            if (parent.get(e) == parentInode && names.matches(nameRef.get(e), name)) {
+        for (int e = buckets[b]; e != 0; ) {
+            long c = chain.get(e);
+            if ((int) (c >>> 32) == h && parent.get(e) == parentInode && names.matches(nameRef.get(e), name)) {
                 return e;
             }
+            e = (int) c;
         }
         return 0;
     }
@@ -146,9 +150,13 @@ public final class EdgeTable {
     public boolean foundByName(int slot) {
         int p = parent.get(slot);
         long ref = nameRef.get(slot);
-        int b = hash(p, slot) & (buckets.length - 1);
-        for (int e = buckets[b]; e != 0; e = hashNext.get(e)) {
-            if (parent.get(e) == p && names.sameName(nameRef.get(e), ref)) {
+        int h = hash(p, slot); // from the name itself: the stored hash is what is being checked
+        if (storedHash(slot) != h) {
+            return false;
+        }
+        int b = h & (buckets.length - 1);
+        for (int e = buckets[b]; e != 0; e = next(e)) {
+            if (storedHash(e) == h && parent.get(e) == p && names.sameName(nameRef.get(e), ref)) {
                 return e == slot;
             }
         }
@@ -228,13 +236,26 @@ public final class EdgeTable {
         return h ^ (h >>> 16);
     }
 
+    private int next(int slot) {
+        return (int) chain.get(slot);
+    }
+
+    private int storedHash(int slot) {
+        return (int) (chain.get(slot) >>> 32);
+    }
+
+    private void link(int slot, int next, int h) {
+        chain.set(slot, ((long) h << 32) | (next & 0xFFFFFFFFL));
+    }
+
     private void rehash(int size) {
         int[] nb = new int[size];
         for (int slot = 1; slot < nextSlot; slot++) {
             int p = parent.get(slot);
             if (p != 0 && child.get(slot) != 0) {
-                int b = hash(p, slot) & (size - 1);
-                hashNext.set(slot, nb[b]);
+                int h = storedHash(slot);
+                int b = h & (size - 1);
+                link(slot, nb[b], h);
                 nb[b] = slot;
             }
         }

@@ -26,6 +26,31 @@ class EdgeTableTest {
     }
 
     @Test
+    void removalsFromTheMiddleOfChainsKeepEveryOtherEntryFindableThroughLaterRehashes() {
+        EdgeTable t = new EdgeTable();
+        int n = 20_000; // 20 times the first bucket count: chains of several entries before each rehash
+        int[] slots = new int[n];
+        for (int i = 0; i < n; i++) {
+            slots[i] = t.add(1, 10 + i, b("n" + i), i);
+        }
+        for (int i = 0; i < n; i += 3) {
+            t.remove(slots[i]);
+        }
+        for (int i = n; i < 3 * n; i++) { // grows the index twice more
+            t.add(1, 10 + i, b("n" + i), i);
+        }
+        for (int i = 0; i < n; i++) {
+            int found = t.find(1, b("n" + i));
+            if (i % 3 == 0) {
+                assertThat(found).as("removed n%d", i).isZero();
+            } else {
+                assertThat(found).as("kept n%d", i).isEqualTo(slots[i]);
+                assertThat(t.foundByName(found)).isTrue();
+            }
+        }
+    }
+
+    @Test
     void removedEntriesAreNotFoundAndTheirSlotsAreReused() {
         EdgeTable t = new EdgeTable();
         int a = t.add(1, 2, b("a"), 10);
