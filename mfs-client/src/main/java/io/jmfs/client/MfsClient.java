@@ -419,6 +419,16 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
                 "fileinfo");
     }
 
+    /**
+     * QUOTACONTROL on directory {@code inode}: with {@code set} the limits named by {@code flags} are set, without it
+     * they are deleted (flags 0: a read). Answers the directory's quota and usage afterwards.
+     */
+    public ToolReply.QuotaControl quota(int inode, int flags,
+                                        java.util.Optional<ToolRequest.QuotaLimits> set) throws IOException {
+        return master.request(id -> new ToolRequest.QuotaControl(id, inode, flags, set), ToolReply.QuotaControl.class,
+                "quota");
+    }
+
     public GetDirStats dirStats(int inode) throws IOException {
         return master.request(id -> new ToolRequest.GetDirStats(id, inode), GetDirStats.class, "dirinfo");
     }

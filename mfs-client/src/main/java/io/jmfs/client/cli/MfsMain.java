@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 CatCommand.class, RmCommand.class, MvCommand.class, LnCommand.class, GetGoalCommand.class,
                 SetGoalCommand.class, GetTrashTimeCommand.class, SetTrashTimeCommand.class, GetEattrCommand.class,
                 SetEattrCommand.class, FileInfoCommand.class, CheckFileCommand.class, DirInfoCommand.class,
-                MakeSnapshotCommand.class, AppendChunksCommand.class})
+                MakeSnapshotCommand.class, AppendChunksCommand.class, GetQuotaCommand.class, SetQuotaCommand.class,
+                DelQuotaCommand.class, CopyQuotaCommand.class})
 public final class MfsMain {
     private MfsMain() {
     }

@@ -22,10 +22,19 @@ class MfsMainTest {
         String help = usage("--help");
         for (String c : new String[] {"ls", "stat", "mkdir", "put", "get", "cat", "rm", "mv", "ln", "getgoal",
                 "setgoal", "gettrashtime", "settrashtime", "geteattr", "seteattr", "fileinfo", "checkfile", "dirinfo",
-                "makesnapshot"}) {
+                "makesnapshot", "getquota", "setquota", "delquota", "copyquota"}) {
             assertThat(help).contains("  " + c);
         }
         assertThat(usage("mfsgetgoal", "--help")).startsWith("0\n").contains("-H=HOST").contains("-r");
+    }
+
+    @Test
+    void theQuotaToolsAnswerToTheirMooseFsNamesWithTheirOptions() {
+        assertThat(usage("mfsgetquota", "--help")).startsWith("0\n").contains("-k").contains("--si");
+        assertThat(usage("mfssetquota", "--help")).startsWith("0\n").contains("-I=INODES").contains("--grace")
+                .contains("--hard-size");
+        assertThat(usage("mfsdelquota", "--help")).startsWith("0\n").contains("-A").contains("-a");
+        assertThat(usage("mfscopyquota", "--help")).startsWith("0\n").contains("SRCDIR");
     }
 
     @Test

@@ -45,15 +45,36 @@ final class Applier {
             case Change.Acquire c -> s.open.acquire(c.sessionId(), c.inode()) ? MfsStatus.OK : MfsStatus.MISMATCH;
             case Change.Release c -> s.open.release(c.sessionId(), c.inode()) ? MfsStatus.OK : MfsStatus.MISMATCH;
             case Change.SetFileChunk c -> setFileChunk(c);
-            case Change.Snapshot c -> snapshot(c);
+            case Change.Snapshot c -> recountQuotas(snapshot(c));
             case Change.Append c -> new ChunkAppend(s).apply(c);
-            case Change.ScSet c -> s.classes.set(c.isNew(), c.definition());
+            case Change.ScSet c -> recountQuotas(s.classes.set(c.isNew(), c.definition()));
+            case Change.Quota c -> quota(c);
             case Change.ScDup c -> s.classes.duplicate(StorageClass.nameOf(c.srcName()), StorageClass.nameOf(c.dstName()),
                     c.srcId(), c.dstId());
             case Change.ScRen c -> s.classes.rename(StorageClass.nameOf(c.oldName()), StorageClass.nameOf(c.newName()),
                     c.id());
             case Change.ScDel c -> s.classes.delete(StorageClass.nameOf(c.name()), c.id());
         };
+    }
+
+    /** Changes too wide to follow entry by entry: quota'd directories are counted again (only when any exist). */
+    private MfsStatus recountQuotas(MfsStatus applied) {
+        if (applied.isOk() && s.quota.active()) {
+            s.quota.recountAll();
+        }
+        return applied;
+    }
+
+    private MfsStatus quota(Change.Quota c) {
+        int dir = c.definition().inode();
+        if (!s.nodes.exists(dir)) {
+            return MfsStatus.ENOENT;
+        }
+        if (!s.isDir(dir)) {
+            return MfsStatus.EPERM;
+        }
+        s.quota.apply(c.definition());
+        return MfsStatus.OK;
     }
 
     private MfsStatus entryTarget(int parent, byte[] name) {
@@ -391,6 +412,7 @@ final class Applier {
         if (previous == c.chunkId()) {
             return MfsStatus.OK;
         }
+        var counted = s.quota.before(c.inode()); // before the slot changes: the array may be the stored one
         // the slot is what counts a chunk's file reference (see ChunkReleaser): the new chunk gains it here, the
         // chunk it replaces (copy-on-write) loses it here, in the same changelog line; the new chunk first, so an
         // unknown chunk id is refused before the slot changes
@@ -403,6 +425,7 @@ final class Applier {
         }
         chunks[c.index()] = c.chunkId();
         s.nodes.setChunks(c.inode(), chunks);
+        s.quota.changed(c.inode(), counted);
         if (previous != 0) {
             s.releaser.released(c.inode(), previous);
         }

@@ -153,6 +153,9 @@ final class AttrOps {
         if (length > old && length > 0 && ((length - 1) >>> FsState.CHUNK_BITS) > MAX_INDEX) {
             return FsResult.error(MfsStatus.INDEXTOOBIG);
         }
+        if (core.quotas.refusesGrowTo(inode, length)) {
+            return FsResult.error(MfsStatus.QUOTA);
+        }
         if (length != old && (length & CHUNK_MASK) != 0) {
             int index = (int) (length >>> FsState.CHUNK_BITS);
             long[] chunks = s.nodes.chunks(inode);

@@ -50,6 +50,9 @@ final class CreateOps {
         if (!st.isOk()) {
             return FsResult.error(st);
         }
+        if (core.quotas.refusesNewEntry(parent, 0)) {
+            return FsResult.error(MfsStatus.QUOTA);
+        }
         int resolvedMode = mode & 07777;
         if (type == NodeType.DIRECTORY && copySgid && (s.nodes.mode(parent) & 02000) != 0) {
             resolvedMode |= 02000;
@@ -83,6 +86,9 @@ final class CreateOps {
         if (!st.isOk()) {
             return FsResult.error(st);
         }
+        if (core.quotas.refusesNewEntry(parent, path.length)) {
+            return FsResult.error(MfsStatus.QUOTA);
+        }
         int inode = s.inodes.peekNext();
         core.commit(new Change.Symlink(core.clock.now(), parent, name.clone(), path.clone(), c.uid(),
                 groupFor(c, parent), inode));
@@ -109,6 +115,9 @@ final class CreateOps {
         MfsStatus st = checkNewEntry(c, parent, name);
         if (!st.isOk()) {
             return FsResult.error(st);
+        }
+        if (core.quotas.refusesLink(parent, inode)) {
+            return FsResult.error(MfsStatus.QUOTA);
         }
         core.commit(new Change.Link(core.clock.now(), inode, parent, name.clone()));
         return FsResult.ok(new Results.Entry(inode, core.attr(inode, s.nodes.eattr(parent))));

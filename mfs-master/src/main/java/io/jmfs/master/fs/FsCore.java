@@ -12,6 +12,7 @@ final class FsCore {
     final ChangeSink sink;
     final MetaClock clock;
     final NamespaceSettings settings;
+    final QuotaOps quotas;
 
     FsCore(FsState state, ChangeSink sink, MetaClock clock, NamespaceSettings settings) {
         this.s = state;
@@ -19,6 +20,7 @@ final class FsCore {
         this.sink = sink;
         this.clock = clock;
         this.settings = settings;
+        this.quotas = new QuotaOps(this);
     }
 
     /** Records a validated change and applies it through the replay path; a failure here is a bug. */

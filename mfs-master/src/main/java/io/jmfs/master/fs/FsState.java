@@ -40,6 +40,8 @@ final class FsState {
     final ChunkReleaser releaser;
     /** The chunks' archive flags (ARCHCHG); none until the owner wires its chunk layer in. */
     ChunkArchiveFlags archiveFlags = ChunkArchiveFlags.NONE;
+    /** Quota'd directories and their usage, kept current by the primitives below. */
+    final QuotaTracker quota = new QuotaTracker(this);
 
     long trashSpace;
     long sustainedSpace;
@@ -138,7 +140,9 @@ final class FsState {
 
     /** Puts a node into a storage class; the chunks of a file learn their new goal (the chunk loop acts on it). */
     void setSclass(int inode, int sclass) {
+        var counted = nodes.type(inode) == NodeType.DIRECTORY ? null : quota.before(inode);
         nodes.setSclass(inode, sclass);
+        quota.changed(inode, counted);
         long[] chunks = nodes.chunks(inode);
         if (chunks != null && classes.exists(sclass)) {
             for (long c : chunks) {
@@ -150,16 +154,20 @@ final class FsState {
     }
 
     void setSymlinkPath(int inode, byte[] path) {
+        var counted = quota.before(inode);
         symlinks.put(inode, path.clone());
         nodes.setLength(inode, path.length);
+        quota.changed(inode, counted);
         addTreeLength(firstParentDir(inode), path.length);
     }
 
     /** Gives an existing symlink another target; its directories' subtree lengths follow. */
     void replaceSymlinkPath(int inode, byte[] path) {
         long old = nodes.length(inode);
+        var counted = quota.before(inode);
         symlinks.put(inode, path.clone());
         nodes.setLength(inode, path.length);
+        quota.changed(inode, counted);
         for (int e = nodes.firstParent(inode); e != 0; e = edges.nextParent(e)) {
             addTreeLength(edges.parent(e), path.length - old);
         }
@@ -182,6 +190,7 @@ final class FsState {
         }
         treeEntries++;
         addTreeLength(parent, statLength(child));
+        quota.linked(parent, child, true);
         if (ts > 0) {
             nodes.setMtime(parent, ts);
             nodes.setCtime(parent, ts);
@@ -194,6 +203,7 @@ final class FsState {
         int parent = edges.parent(slot);
         int child = edges.child(slot);
         if (parent != 0) {
+            quota.linked(parent, child, false);
             addTreeLength(parent, -statLength(child));
             nodes.setMtime(parent, ts);
             nodes.setCtime(parent, ts);
@@ -304,6 +314,9 @@ final class FsState {
             symlinks.remove(inode);
         }
         xattrs.removeAll(inode);
+        if (type == NodeType.DIRECTORY) {
+            quota.removed(inode);
+        }
         nodes.clear(inode);
         inodes.free(inode, ts);
     }
@@ -311,6 +324,7 @@ final class FsState {
     void setLength(int inode, long length) {
         long old = nodes.length(inode);
         int type = nodes.type(inode);
+        var counted = quota.before(inode);
         if (type == NodeType.TRASH) {
             trashSpace += length - old;
         } else if (type == NodeType.SUSTAINED) {
@@ -334,6 +348,7 @@ final class FsState {
                 addTreeLength(edges.parent(e), length - old);
             }
         }
+        quota.changed(inode, counted);
     }
 
     /** Path of an entry from the root, "/"-separated, cut to its last 1024 bytes (what trash entries keep). */

@@ -269,7 +269,45 @@ public final class Namespace {
     /** Periodic step: purge expired trash, drop released sustained files, free inode numbers past the delay. */
     public Results.Maintenance maintain() {
         archive.sweep(core.clock.now());
-        return trash.maintain();
+        Results.Maintenance done = trash.maintain();
+        core.quotas.tick();
+        return done;
+    }
+
+    // ---- quotas ---------------------------------------------------------------------------------------------
+
+    /**
+     * QUOTACONTROL on directory {@code inode}: {@code delete} drops the limits named by the request's flags (flags
+     * 0 only reads), otherwise the named limits are set. Answers the definition after it and the usage below.
+     */
+    public FsResult<io.jmfs.master.quota.QuotaState> quotaControl(int inode, boolean delete,
+                                                                   io.jmfs.master.quota.QuotaDefinition request) {
+        return core.quotas.control(inode, delete, request);
+    }
+
+    /**
+     * The space statfs reports to a session rooted at {@code root}: {@code space[0]} total, then available figures,
+     * each shrunk by the quotas on the root and above it.
+     */
+    public long[] quotaCappedSpace(int root, long... space) {
+        return core.quotas.capSpace(root, space);
+    }
+
+    /** Every quota with the usage below its directory, in the order they were defined (mfscli's quota view). */
+    public List<io.jmfs.master.quota.QuotaState> quotas() {
+        return core.quotas.states();
+    }
+
+    /** QUOTA when writing chunk {@code index} of file {@code inode} would break a quota, OK otherwise. */
+    public MfsStatus quotaForWrite(int inode, long index) {
+        return core.exists(inode) && NodeType.isFileLike(state.type(inode)) && core.quotas.refusesWrite(inode, index)
+                ? MfsStatus.QUOTA : MfsStatus.OK;
+    }
+
+    /** QUOTA when file {@code inode} growing to {@code length} (a writer's end) would break a quota, OK otherwise. */
+    public MfsStatus quotaForLength(int inode, long length) {
+        return core.exists(inode) && NodeType.isFileLike(state.type(inode))
+                && core.quotas.refusesFileGrowth(inode, length, 0) ? MfsStatus.QUOTA : MfsStatus.OK;
     }
 
     public MfsStatus purge(int inode) {

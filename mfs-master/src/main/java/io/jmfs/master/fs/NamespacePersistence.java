@@ -411,8 +411,29 @@ public final class NamespacePersistence {
                 }
             }
         }
+        s.quota.recountAll(); // quotas came before the tree was complete: count their usage on the whole tree
         loading = false;
         loadTails = null;
+    }
+
+    /** Every directory quota, in the QUOT section's record form. */
+    public List<io.jmfs.master.quota.QuotaDefinition> quotas() {
+        return s.quota.table.definitions();
+    }
+
+    /** A QUOT record; its directory must be loaded already (NODE comes before QUOT). */
+    public void loadQuota(io.jmfs.master.quota.QuotaDefinition d) {
+        requireLoading();
+        int dir = d.inode();
+        if (!s.nodes.exists(dir) || !s.isDir(dir)) {
+            throw new IllegalArgumentException("quota defined for " + (s.nodes.exists(dir) ? "not directory"
+                    : "non existing") + " inode: " + Integer.toUnsignedString(dir));
+        }
+        if (s.quota.table.has(dir)) {
+            throw new IllegalArgumentException("quota of inode " + Integer.toUnsignedString(dir) + " appears twice");
+        }
+        // a record without limits (MooseFS never writes one) defines nothing: apply() leaves it out
+        s.quota.table.apply(d, ignored -> io.jmfs.master.quota.Usage.NONE);
     }
 
     /** Nodes reachable from the root, as a bit set. */

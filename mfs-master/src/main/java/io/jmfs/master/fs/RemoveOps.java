@@ -120,6 +120,9 @@ final class RemoveOps {
                 return FsResult.error(MfsStatus.EPERM);
             }
         }
+        if (core.quotas.refusesMove(dstParent, srcParent, node, de != 0 ? s.edges.child(de) : 0)) {
+            return FsResult.error(MfsStatus.QUOTA);
+        }
         core.commit(new Change.Move(core.clock.now(), srcParent, srcName.clone(), dstParent, dstName.clone(), node));
         return FsResult.ok(new Results.Entry(node, core.attr(node, s.nodes.eattr(dstParent))));
     }

@@ -26,6 +26,12 @@ final class SnapshotOps {
         if (!st.isOk()) {
             return st;
         }
+        if ((smode & SnapshotWalk.DELETE) == 0) {
+            int existing = s.edges.find(dstParent, name);
+            if (core.quotas.refusesCopy(dstParent, src, existing != 0 ? s.edges.child(existing) : 0)) {
+                return MfsStatus.QUOTA;
+            }
+        }
         Change.Snapshot draft = new Change.Snapshot(core.clock.now(), src, dstParent, name.clone(), smode & 0xFF,
                 sesflags & 0xFF, c.uid(), c.gids(), umask & 07777, 0, 0, 0, 0, 0, 0);
         FsResult<SnapshotWalk.Plan> plan = new SnapshotWalk(s).plan(draft);

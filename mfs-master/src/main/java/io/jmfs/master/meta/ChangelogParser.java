@@ -132,12 +132,28 @@ public final class ChangelogParser {
             case "SCDUP" -> fs(new Change.ScDup(ts, p.name(0), p.name(1), p.result32(0), p.result32(1)), p, 2, 2);
             case "SCREN" -> fs(new Change.ScRen(ts, p.name(0), p.name(1), p.result32(0)), p, 2, 1);
             case "SCDEL" -> fs(new Change.ScDel(ts, p.name(0), p.result32(0)), p, 1, 1);
+            case "QUOTA" -> new LoggedChange.Fs(quota(ts, p));
             case "SETMETAID" -> {
                 p.expect(1, 0);
                 yield new LoggedChange.MetaId(ts, p.u64(0));
             }
             default -> throw new IllegalArgumentException("operation " + op + " is not replayed by jmfs");
         };
+    }
+
+    /** QUOTA(inode,exceeded,flags,stimestamp,sinodes,hinodes,slength,hlength,ssize,hsize,srealsize,hrealsize[,grace]). */
+    private static Change.Quota quota(int ts, Parsed p) {
+        if ((p.a().length != 12 && p.a().length != 13) || p.r().length != 0) {
+            throw new IllegalArgumentException("QUOTA takes 12 or 13 arguments and no result, not " + p.a().length
+                    + " and " + p.r().length);
+        }
+        int flags = p.u32(2);
+        if ((flags & ~0xFF) != 0) {
+            throw new IllegalArgumentException("QUOTA flags " + Integer.toUnsignedString(flags) + " are not 8 bits");
+        }
+        return new Change.Quota(ts, new io.jmfs.master.quota.QuotaDefinition(p.u32(0), p.u32(1) != 0, flags,
+                p.u32(3), p.a().length == 13 ? p.u32(12) : 0, p.u32(4), p.u32(5), p.u64(6), p.u64(7), p.u64(8),
+                p.u64(9), p.u64(10), p.u64(11)));
     }
 
     /**

@@ -311,12 +311,7 @@ public final class DumpReader {
             case "NODE" -> nodes();
             case "EDGE" -> edges();
             case "FREE" -> free();
-            case "QUOT" -> {
-                int n = in.u32("the quota count");
-                if (n != 0) {
-                    throw in.error(Integer.toUnsignedString(n) + " quota entries: quotas are not supported by jmfs yet");
-                }
-            }
+            case "QUOT" -> QuotaSection.read(in, ns);
             case "XATR" -> xattrs();
             case "PACL" -> {
                 byte[] first = in.bytes(DumpFormat.PACL_END, "an ACL record");

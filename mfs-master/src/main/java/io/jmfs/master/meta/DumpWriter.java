@@ -40,7 +40,7 @@ public final class DumpWriter {
             edges(state.namespace().persistence(), out);
             free(state.namespace().persistence(), out);
             out.beginSection("QUOT", DumpFormat.QUOT);
-            out.u32(0);
+            QuotaSection.write(state.namespace().persistence(), out);
             out.endSection();
             xattrs(state.namespace().persistence(), out);
             out.beginSection("PACL", DumpFormat.PACL);

@@ -14,7 +14,7 @@ public sealed interface Change permits Change.Create, Change.Symlink, Change.Unl
         Change.SetEattr,
         Change.EmptyTrash, Change.EmptySustained, Change.FreeInodes, Change.Purge, Change.Acquire, Change.Release,
         Change.SetFileChunk, Change.Snapshot, Change.Append, Change.ScSet, Change.ScDup, Change.ScRen, Change.ScDel,
-        Change.ArchChg {
+        Change.ArchChg, Change.Quota {
 
     /** Unix seconds at which the change happened (the changelog line's timestamp). */
     int ts();
@@ -326,6 +326,24 @@ public sealed interface Change permits Change.Create, Change.Symlink, Change.Unl
         @Override
         public String toString() {
             return ts + "|SCDEL(" + ChangeText.escape(name) + "):" + id;
+        }
+    }
+
+    /**
+     * QUOTA(inode,exceeded,flags,stimestamp,sinodes,hinodes,slength,hlength,ssize,hsize,srealsize,hrealsize,
+     * graceperiod): a directory's whole quota definition after a change (flags 0: the quota is gone).
+     */
+    record Quota(int ts, io.jmfs.master.quota.QuotaDefinition definition) implements Change {
+        @Override
+        public String toString() {
+            var d = definition;
+            return ts + "|QUOTA(" + Integer.toUnsignedString(d.inode()) + "," + (d.exceeded() ? 1 : 0) + ","
+                    + d.flags() + "," + Integer.toUnsignedString(d.softSince()) + ","
+                    + Integer.toUnsignedString(d.softInodes()) + "," + Integer.toUnsignedString(d.hardInodes()) + ","
+                    + Long.toUnsignedString(d.softLength()) + "," + Long.toUnsignedString(d.hardLength()) + ","
+                    + Long.toUnsignedString(d.softSize()) + "," + Long.toUnsignedString(d.hardSize()) + ","
+                    + Long.toUnsignedString(d.softRealSize()) + "," + Long.toUnsignedString(d.hardRealSize()) + ","
+                    + Integer.toUnsignedString(d.gracePeriod()) + ")";
         }
     }
 }

@@ -95,6 +95,13 @@ public final class MetaDumpMain {
                 edgeId, ChangeText.escape(name)));
         out.printf("# free nodes: %d%n", ns.freeCount());
         ns.forEachFree((inode, ftime) -> out.printf("FREE|i:%d|f:%d%n", inode, Integer.toUnsignedLong(ftime)));
+        for (io.jmfs.master.quota.QuotaDefinition q : ns.quotas()) {
+            out.printf("QUOTA|i:%d|g:%d|e:%d|f:0x%02X|s:%d|si:%d|hi:%d|sl:%d|hl:%d|ss:%d|hs:%d|sr:%d|hr:%d%n", q.inode(),
+                    Integer.toUnsignedLong(q.gracePeriod()), q.exceeded() ? 1 : 0, q.flags(),
+                    Integer.toUnsignedLong(q.softSince()), Integer.toUnsignedLong(q.softInodes()),
+                    Integer.toUnsignedLong(q.hardInodes()), q.softLength(), q.hardLength(), q.softSize(), q.hardSize(),
+                    q.softRealSize(), q.hardRealSize());
+        }
         ns.forEachXattr((inode, name, value) -> out.printf("XATTR|i:%d|n:%s|v:%s%n", inode, ChangeText.escape(name),
                 ChangeText.escape(value)));
         ns.forEachOpen((session, inode) -> out.printf("OPENFILE|s:%d|i:%d%n", Integer.toUnsignedLong(session), inode));

@@ -49,7 +49,7 @@ final class AdminReports {
         } else if (requestType == MessageType.CLTOMA_SCLASS_INFO.id()) {
             return SclassInfo.report(services);
         } else if (requestType == MessageType.CLTOMA_QUOTA_INFO.id()) {
-            return new AdminReply(MessageType.MATOCL_QUOTA_INFO.id(), out -> { });
+            return QuotaInfo.report(services);
         }
         return null;
     }

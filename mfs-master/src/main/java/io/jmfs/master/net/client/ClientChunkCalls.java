@@ -115,6 +115,11 @@ final class ClientChunkCalls {
             reply.accept(FuseRequestHandler.status(w, current.status()));
             return;
         }
+        MfsStatus quota = services.namespace().quotaForWrite(inode, Integer.toUnsignedLong(w.index()));
+        if (!quota.isOk()) {
+            reply.accept(FuseRequestHandler.status(w, quota));
+            return;
+        }
         chunks().prepareWrite(inode, w.index(), services.placementClass(inode), w.chunkOpFlags(), clientIp, grant -> {
             FsResult<NodeAttr> attr = services.namespace().getattr(inode);
             if (!grant.isOk() || !attr.isOk()) {
@@ -140,7 +145,10 @@ final class ClientChunkCalls {
                 status = attr.status();
             } else if (e.fileLength() > attr.value().length()) {
                 // 3.0.74+ clients report times separately (AMTIME_INODES): the length alone changes here
-                status = ns.setLength(inode, e.fileLength(), false);
+                status = ns.quotaForLength(inode, e.fileLength());
+                if (status.isOk()) {
+                    status = ns.setLength(inode, e.fileLength(), false);
+                }
             }
         }
         MfsStatus unlocked = chunks().writeEnd(e.chunkId());

@@ -82,7 +82,9 @@ final class FuseRequestHandler {
             case SessionRequest.TimeSync t -> new SessionReply.TimeSync(t.msgid(), services.wallClockMicros());
             case NamespaceRequest.Statfs s -> {
                 Results.StatFs st = ns.statfs();
-                yield new NamespaceReply.Statfs(s.msgid(), 0, 0, 0, st.trashSpace(), st.sustainedSpace(), st.inodes());
+                long[] space = ns.quotaCappedSpace(session.rootInode(), 0, 0, 0); // quotas above the root cap it
+                yield new NamespaceReply.Statfs(s.msgid(), space[0], space[1], space[2], st.trashSpace(),
+                        st.sustainedSpace(), st.inodes());
             }
             case Access a -> {
                 if (session.readOnly() && (a.perm() & 2) != 0) {
@@ -143,6 +145,7 @@ final class FuseRequestHandler {
                     a.flags(), scope.real(a.inode()), scope.real(a.srcInode()), a.sliceFrom(), a.sliceTo()).status());
             case ToolRequest.Paths p -> paths(scope, p);
             case ToolRequest.SclassList s -> sclassList(s);
+            case ToolRequest.QuotaControl q -> QuotaControl.answer(ns, scope, q);
             case SustainedInodes s -> {
                 syncOpenFiles(session, s.inodes());
                 yield null;

@@ -39,7 +39,8 @@ public final class ClientRequests {
                  CLTOMA_FUSE_POSIX_LOCK, CLTOMA_FUSE_GETTRASHTIME, CLTOMA_FUSE_SETTRASHTIME, CLTOMA_FUSE_GETSCLASS,
                  CLTOMA_FUSE_SETSCLASS, CLTOMA_FUSE_GETEATTR, CLTOMA_FUSE_SETEATTR, CLTOMA_FUSE_GETDIRSTATS,
                  CLTOMA_FUSE_CHECK, CLTOMA_FUSE_SNAPSHOT, CLTOMA_FUSE_PATHS, CLTOMA_FUSE_SUSTAINED_INODES,
-                 CLTOMA_FUSE_AMTIME_INODES, CLTOMA_SCLASS_LIST, CLTOMA_FUSE_ARCHCTL, CLTOMA_FUSE_APPEND_SLICE -> true;
+                 CLTOMA_FUSE_AMTIME_INODES, CLTOMA_SCLASS_LIST, CLTOMA_FUSE_ARCHCTL, CLTOMA_FUSE_APPEND_SLICE,
+                 CLTOMA_FUSE_QUOTACONTROL -> true;
             default -> false;
         }).orElse(false);
     }
@@ -123,6 +124,7 @@ public final class ClientRequests {
             case CLTOMA_FUSE_SUSTAINED_INODES -> sustained(r);
             case CLTOMA_FUSE_AMTIME_INODES -> amtime(r);
             case CLTOMA_FUSE_APPEND_SLICE -> appendSlice(r);
+            case CLTOMA_FUSE_QUOTACONTROL -> quotaControl(r);
             default -> throw r.malformed("not a client request this decoder knows");
         };
         r.end();
@@ -193,6 +195,27 @@ public final class ClientRequests {
             gids[i] = r.u32("gid");
         }
         return new AppendSlice(msgid, flags, inode, src, from, to, uid, Gids.of(gids));
+    }
+
+    private static ClientRequest quotaControl(WireReader r) throws MalformedPacketException {
+        int size = r.remaining();
+        if (size != 9 && size != 65 && size != 69) {
+            throw r.malformed("QUOTACONTROL is 9, 65 or 69 bytes, not " + size);
+        }
+        int msgid = r.u32("msgid");
+        int inode = r.u32("inode");
+        int flags = r.u8("qflags");
+        if (size == 9) {
+            return new QuotaControl(msgid, inode, flags, Optional.empty());
+        }
+        return new QuotaControl(msgid, inode, flags, Optional.of(quotaLimits(r, size == 69)));
+    }
+
+    /** The limits of a QUOTACONTROL request or answer; package-wide so the reply decoder shares it. */
+    static QuotaLimits quotaLimits(WireReader r, boolean withGrace) throws MalformedPacketException {
+        OptionalInt grace = withGrace ? OptionalInt.of(r.u32("graceperiod")) : OptionalInt.empty();
+        return new QuotaLimits(grace, r.u32("sinodes"), r.u64("slength"), r.u64("ssize"), r.u64("srealsize"),
+                r.u32("hinodes"), r.u64("hlength"), r.u64("hsize"), r.u64("hrealsize"));
     }
 
     private static ClientRequest sustained(WireReader r) throws MalformedPacketException {

@@ -97,6 +97,7 @@ public final class MasterReplies {
                     r.u32("archinodes"), r.u32("partialinodes"), r.u32("notarchinodes"))
                     : new ArchiveChanged(r.u32("msgid"), r.u64("chunkschanged"), r.u64("chunksnotchanged"),
                     r.u32("inodesnotpermitted"));
+            case MATOCL_FUSE_QUOTACONTROL -> quotaControl(r);
             case MATOCL_SCLASS_LIST -> {
                 int msgid = r.u32("msgid");
                 List<ByteString> names = new ArrayList<>();
@@ -303,6 +304,18 @@ public final class MasterReplies {
         }
         return new GetDirStats(msgid, inodes, dirs, files, chunks, r.u64("length"), r.u64("size"), r.u64("realsize"),
                 mountForm);
+    }
+
+    private static MasterReply quotaControl(WireReader r) throws MalformedPacketException {
+        int size = r.remaining();
+        if (size != 89 && size != 93) {
+            throw r.malformed("QUOTACONTROL answer is 89 or 93 bytes, not " + size);
+        }
+        int msgid = r.u32("msgid");
+        int flags = r.u8("qflags");
+        ToolRequest.QuotaLimits limits = ClientRequests.quotaLimits(r, size == 93);
+        return new QuotaControl(msgid, flags, limits, r.u32("curinodes"), r.u64("curlength"), r.u64("cursize"),
+                r.u64("currealsize"));
     }
 
     private static MasterReply check(WireReader r) throws MalformedPacketException {

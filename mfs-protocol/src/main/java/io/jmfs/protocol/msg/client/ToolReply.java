@@ -284,4 +284,28 @@ public sealed interface ToolReply extends MasterReply {
             out.writeInt(notPermittedInodes);
         }
     }
+
+    /**
+     * QUOTACONTROL's answer: {@code msgid:32 qflags:8 [graceperiod:32] LIMITS curinodes:32 curlength:64 cursize:64
+     * currealsize:64} (93 bytes to 3.0.9+ clients, 89 without the grace period), LIMITS as in
+     * {@link ToolRequest.QuotaLimits}: the directory's limits after the request and its current usage.
+     */
+    record QuotaControl(int msgid, int flags, ToolRequest.QuotaLimits limits, int curInodes, long curLength,
+                        long curSize, long curRealSize) implements ToolReply {
+        @Override
+        public int type() {
+            return MessageType.MATOCL_FUSE_QUOTACONTROL.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeByte(flags);
+            limits.encode(out);
+            out.writeInt(curInodes);
+            out.writeLong(curLength);
+            out.writeLong(curSize);
+            out.writeLong(curRealSize);
+        }
+    }
 }

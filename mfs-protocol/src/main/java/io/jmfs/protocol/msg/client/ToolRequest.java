@@ -294,4 +294,62 @@ public sealed interface ToolRequest extends ClientRequest {
             uid.ifPresent(out::writeInt);
         }
     }
+
+    /**
+     * QUOTACONTROL, three forms told apart by length: {@code msgid:32 inode:32 qflags:8} (9 bytes: delete the
+     * limits named by qflags; qflags 0 only reads), {@code ... qflags:8 LIMITS} (65 bytes: set) and
+     * {@code ... qflags:8 graceperiod:32 LIMITS} (69 bytes: set with a grace period; tools of 3.0.9 and later),
+     * LIMITS being {@code sinodes:32 slength:64 ssize:64 srealsize:64 hinodes:32 hlength:64 hsize:64 hrealsize:64}.
+     */
+    record QuotaControl(int msgid, int inode, int flags, Optional<QuotaLimits> set) implements ToolRequest {
+        /** A read: no flags, no limits (what mfsgetquota sends). */
+        public static QuotaControl get(int msgid, int inode) {
+            return new QuotaControl(msgid, inode, 0, Optional.empty());
+        }
+
+        /** Deletes the limits named by {@code flags}. */
+        public static QuotaControl delete(int msgid, int inode, int flags) {
+            return new QuotaControl(msgid, inode, flags, Optional.empty());
+        }
+
+        public QuotaControl {
+            if ((flags & ~0xFF) != 0) {
+                throw new IllegalArgumentException("qflags is 8 bits: " + flags);
+            }
+        }
+
+        @Override
+        public int type() {
+            return MessageType.CLTOMA_FUSE_QUOTACONTROL.id();
+        }
+
+        @Override
+        public void encode(ByteBuf out) {
+            out.writeInt(msgid);
+            out.writeInt(inode);
+            out.writeByte(flags);
+            set.ifPresent(l -> l.encode(out));
+        }
+    }
+
+    /**
+     * The limits a QUOTACONTROL set carries (and its answer echoes); {@code gracePeriod} is absent in the 65-byte
+     * request and the 89-byte answer of masters before 3.0.9, 0 meaning "the master's default".
+     */
+    record QuotaLimits(OptionalInt gracePeriod, int sinodes, long slength, long ssize, long srealsize, int hinodes,
+                       long hlength, long hsize, long hrealsize) {
+        public static final int SIZE_WITHOUT_GRACE = 56;
+
+        void encode(ByteBuf out) {
+            gracePeriod.ifPresent(out::writeInt);
+            out.writeInt(sinodes);
+            out.writeLong(slength);
+            out.writeLong(ssize);
+            out.writeLong(srealsize);
+            out.writeInt(hinodes);
+            out.writeLong(hlength);
+            out.writeLong(hsize);
+            out.writeLong(hrealsize);
+        }
+    }
 }
