@@ -65,9 +65,12 @@ final class AppendOps {
             return FsResult.ok(unchanged);
         }
         Change.Append change = new Change.Append(core.clock.now(), dst, src, (int) from, (int) lastIncluded);
-        MfsStatus st = new ChunkAppend(s).plan(change).status();
-        if (!st.isOk()) {
-            return FsResult.error(st);
+        ChunkAppend.Plan plan = new ChunkAppend(s).plan(change);
+        if (!plan.status().isOk()) {
+            return FsResult.error(plan.status());
+        }
+        if (!plan.nothing() && core.quotas.refusesAppend(dst, plan.length(), plan.newChunks() - plan.dstChunks())) {
+            return FsResult.error(MfsStatus.QUOTA);
         }
         core.commit(change);
         return FsResult.ok(s.nodes.length(dst));

@@ -208,6 +208,14 @@ final class QuotaOps {
         return chunks != null && index < chunks.length && chunks[(int) index] != 0;
     }
 
+    /**
+     * Whether appending {@code chunks} whole chunks of another file to {@code inode} (mfsappendchunks), making it
+     * {@code length} long, is refused; each shared chunk counts as a full chunk, as a new copy would.
+     */
+    boolean refusesAppend(int inode, long length, long chunks) {
+        return s.quota.active() && refusesFileGrowth(inode, length, chunks * FULL_CHUNK);
+    }
+
     /** Whether truncating file {@code inode} up to {@code length} is refused (shrinking never is). */
     boolean refusesGrowTo(int inode, long length) {
         long old = s.nodes.length(inode);

@@ -244,6 +244,20 @@ class QuotaTest {
         }
 
         @Test
+        void appending_chunks_past_a_hard_size_limit_is_refused() {
+            int d = fx.mkdir(1, "d");
+            int f = fx.file(d, "f");
+            int src = fx.file(1, "src");
+            assertThat(fx.ns.setChunk(src, 0, 7)).isEqualTo(MfsStatus.OK);
+            fx.ns.setLength(src, 1000, true);
+            set(d, limits(QuotaFlags.HARD_SIZE, 0, 0, 0, 0, 0, 0, CHUNK));
+
+            assertThat(fx.ns.appendSlice(ROOT, 0, f, src, 0, 0x80000000).status()).isEqualTo(MfsStatus.QUOTA);
+            fx.ns.quotaControl(d, false, limits(QuotaFlags.HARD_SIZE, 0, 0, 0, 0, 0, 0, CHUNK + HEADER)).orThrow();
+            assertThat(fx.ns.appendSlice(ROOT, 0, f, src, 0, 0x80000000).isOk()).isTrue();
+        }
+
+        @Test
         void a_snapshot_that_does_not_fit_is_refused() {
             int d = fx.mkdir(1, "d");
             int src = fx.mkdir(1, "src");
