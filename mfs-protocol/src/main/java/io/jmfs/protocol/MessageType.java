@@ -255,10 +255,12 @@ public enum MessageType {
         return List.of(BY_ID[id]);
     }
 
-    /** The first type declared with this id, if any. */
+    /** The first type declared with this id, if any (every packet asks: no list is built for it). */
     public static Optional<MessageType> of(int id) {
-        List<MessageType> all = allOf(id);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.getFirst());
+        if (id < 0 || id > MAX_ID || BY_ID[id] == null) {
+            return Optional.empty();
+        }
+        return Optional.of(BY_ID[id][0]);
     }
 
     /**

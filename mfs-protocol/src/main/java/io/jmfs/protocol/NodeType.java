@@ -10,6 +10,8 @@ public enum NodeType {
     CHARDEV(6),
     SOCKET(7);
 
+    private static final NodeType[] ALL = values(); // values() copies its array on every call
+
     private final int code;
 
     NodeType(int code) {
@@ -22,7 +24,7 @@ public enum NodeType {
     }
 
     public static NodeType ofCode(int code) {
-        for (NodeType t : values()) {
+        for (NodeType t : ALL) {
             if (t.code == code) {
                 return t;
             }

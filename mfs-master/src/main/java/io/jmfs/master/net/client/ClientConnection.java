@@ -109,7 +109,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
                 }
                 WireMessage reply = fuse.handle(scope, request);
                 if (reply != null) {
-                    ctx.writeAndFlush(reply);
+                    // flushed once per read (channelReadComplete): one send for all the requests a read brought
+                    ctx.write(reply, ctx.voidPromise());
                 }
             }
             default -> kill(ctx, "unexpected message " + msg.getClass().getSimpleName());
@@ -212,6 +213,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             scope = null;
         }
         super.channelInactive(ctx);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+        ctx.fireChannelReadComplete();
     }
 
     @Override

@@ -51,7 +51,13 @@ final class SessionScope {
 
     Credentials credentials(int uid, Gids gids) {
         List<Integer> effective = gids.effective();
-        int[] g = effective.isEmpty() ? new int[] {NO_GID} : effective.stream().mapToInt(Integer::intValue).toArray();
+        if (effective.isEmpty()) {
+            return session.map(uid, new int[] {NO_GID});
+        }
+        int[] g = new int[effective.size()];
+        for (int i = 0; i < g.length; i++) { // every request: no stream pipeline for one or two gids
+            g[i] = effective.get(i);
+        }
         return session.map(uid, g);
     }
 
