@@ -244,7 +244,14 @@ public final class NamespacePersistence {
 
     /** Visits every chunk reference of every file (without copying node records). */
     public void forEachChunkReference(ChunkRefVisitor visitor) {
-        int max = s.inodes.maxInode();
+        forEachChunkReference(s.inodes.maxInode(), visitor);
+    }
+
+    /**
+     * {@link #forEachChunkReference} over inodes up to {@code max}. While a dump loads, a second thread may run it
+     * once every node is in: it reads only the node type, class and chunk columns, which later sections leave alone.
+     */
+    public void forEachChunkReference(int max, ChunkRefVisitor visitor) {
         for (int i = 1; i <= max; i++) {
             long[] chunks = s.nodes.chunks(i);
             if (chunks == null || !NodeType.isFileLike(s.nodes.type(i))) {

@@ -43,6 +43,8 @@ public final class DumpReader {
     private final StringBuilder timings = new StringBuilder();
     /** The CHNK section read ahead on a second thread, or null (see {@link #startChunkReader}). */
     private ChunkReadAhead chunkReadAhead;
+    /** The chunk reference problems found by the read-ahead thread; null when the references are counted here. */
+    private List<String> referencesCounted;
 
     private DumpReader(DumpInput in, MetaState state) {
         this.in = in;
@@ -146,12 +148,19 @@ public final class DumpReader {
         }
     }
 
-    /** Where the read-ahead CHNK payload lies, and its outcome (the section's load time in ms). */
+    /**
+     * Where the read-ahead CHNK payload lies, and its outcome. Once the main pass has loaded NODE (it completes
+     * {@link #nodesLoaded} with the highest inode), the same thread also counts every file's chunk references into
+     * the chunk table: that needs only nodes and chunks, so it overlaps the main pass's EDGE and later sections.
+     */
     private final class ChunkReadAhead {
         final long start;
         final long end;
         final CompletableFuture<Long> result = new CompletableFuture<>();
+        final CompletableFuture<Integer> nodesLoaded = new CompletableFuture<>();
         volatile boolean abandoned;
+        volatile List<String> referenceProblems;
+        volatile long referencesMs;
         final Runnable task;
 
         ChunkReadAhead(long start, long end) {
@@ -167,7 +176,15 @@ public final class DumpReader {
                         throw new MetadataException(own.file(), "section CHNK (at byte " + (start - 16)
                                 + "): its records end at byte " + own.position() + " but its length says " + end);
                     }
-                    result.complete((System.nanoTime() - t0) / 1_000_000);
+                    long chunksMs = (System.nanoTime() - t0) / 1_000_000;
+                    int maxInode = nodesLoaded.join(); // completed exceptionally when the load is abandoned
+                    if (abandoned) {
+                        throw new CancellationException("load abandoned");
+                    }
+                    long t1 = System.nanoTime();
+                    referenceProblems = chunkReferenceProblems(maxInode);
+                    referencesMs = (System.nanoTime() - t1) / 1_000_000;
+                    result.complete(chunksMs);
                 } catch (Throwable e) {
                     result.completeExceptionally(e);
                 }
@@ -184,7 +201,9 @@ public final class DumpReader {
         }
         try {
             long ms = ahead.result.join();
-            timings.append(" (CHNK on its own thread: ").append(ms).append("ms)");
+            timings.append(" (CHNK on its own thread: ").append(ms).append("ms, then chunk references: ")
+                    .append(ahead.referencesMs).append("ms)");
+            referencesCounted = ahead.referenceProblems;
         } catch (CompletionException e) {
             switch (e.getCause()) {
                 case IOException io -> throw io;
@@ -203,6 +222,7 @@ public final class DumpReader {
         ChunkReadAhead ahead = chunkReadAhead;
         if (ahead != null) {
             ahead.abandoned = true;
+            ahead.nodesLoaded.completeExceptionally(new CancellationException("load abandoned"));
             try {
                 ahead.result.exceptionally(e -> 0L).join();
             } finally {
@@ -267,7 +287,11 @@ public final class DumpReader {
         long t0 = System.nanoTime();
         ns.finishLoad();
         long t1 = System.nanoTime();
-        addChunkReferences();
+        List<String> missing = referencesCounted != null ? referencesCounted
+                : chunkReferenceProblems(state.namespace().persistence().maxInode());
+        if (!missing.isEmpty()) {
+            throw new MetadataException(in.file(), "inconsistent metadata: " + String.join("; ", missing));
+        }
         long t2 = System.nanoTime();
         log.info("{} loaded:{} links={}ms chunkrefs={}ms", in.file(), timings, (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000);
@@ -308,7 +332,12 @@ public final class DumpReader {
                     throw in.error("storage classes: " + e.getMessage());
                 }
             }
-            case "NODE" -> nodes();
+            case "NODE" -> {
+                nodes();
+                if (chunkReadAhead != null) {
+                    chunkReadAhead.nodesLoaded.complete(state.namespace().persistence().maxInode());
+                }
+            }
             case "EDGE" -> edges();
             case "FREE" -> free();
             case "QUOT" -> QuotaSection.read(in, ns);
@@ -586,9 +615,13 @@ public final class DumpReader {
         state.chunks().loadNextChunkId(next);
     }
 
-    private void addChunkReferences() throws MetadataException {
+    /**
+     * Adds every file's chunk references to the chunk table (files up to {@code maxInode}); answers up to ten
+     * references to chunks the table does not have.
+     */
+    private List<String> chunkReferenceProblems(int maxInode) {
         List<String> missing = new ArrayList<>();
-        ns.forEachChunkReference((inode, sclass, chunkId) -> {
+        ns.forEachChunkReference(maxInode, (inode, sclass, chunkId) -> {
             try {
                 state.chunks().addFileReference(chunkId, state.namespace().storageClasses().effective(sclass).id());
             } catch (IllegalStateException e) {
@@ -597,9 +630,7 @@ public final class DumpReader {
                 }
             }
         });
-        if (!missing.isEmpty()) {
-            throw new MetadataException(in.file(), "inconsistent metadata: " + String.join("; ", missing));
-        }
+        return missing;
     }
 
     private static boolean allZero(byte[] b) {

@@ -67,6 +67,38 @@ class ChunkReadAheadTest {
                 .hasMessageContaining("section CHNK at byte " + chnk).hasMessageContaining("(truncated)");
     }
 
+    @Test
+    void aFileNamingAChunkTheTableLacksIsReportedWhenChunkReferencesAreCountedOnTheSecondThread() throws Exception {
+        int chnk = indexOf("CHNK 1.1");
+        putLong(chnk + 16, 5001); // nextchunkid
+        putLong(bytes.length - 16 - 17 - 17, 5000); // the last record: chunk 3000 becomes 5000
+        Files.write(dump, bytes);
+
+        assertThatThrownBy(() -> DumpReader.loadAtStart(dump, MetaState.standalone(0))).isInstanceOf(MetadataException.class)
+                .hasMessageContaining("references unknown chunk 0000000000000BB8");
+        assertThatThrownBy(() -> DumpReader.load(dump, MetaState.standalone(0))).isInstanceOf(MetadataException.class)
+                .hasMessageContaining("references unknown chunk 0000000000000BB8");
+    }
+
+    @Test
+    void aProblemAfterTheNodesStopsTheChunkThreadToo() throws Exception {
+        int edge = indexOf("EDGE 1.1");
+        for (int i = 0; i < 4; i++) {
+            bytes[edge + 16 + 8 + 4 + i] = 0x7F; // the first entry's child: an inode that does not exist
+        }
+        Files.write(dump, bytes);
+
+        assertThatThrownBy(() -> DumpReader.loadAtStart(dump, MetaState.standalone(0))).isInstanceOf(MetadataException.class)
+                .hasMessageContaining("missing inode");
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("mfsmaster-load-chunks"));
+    }
+
+    private void putLong(int at, long value) {
+        for (int i = 0; i < 8; i++) {
+            bytes[at + i] = (byte) (value >>> (56 - 8 * i));
+        }
+    }
+
     private int indexOf(String tag) {
         byte[] t = tag.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 24; i + t.length <= bytes.length; i++) {
