@@ -335,7 +335,7 @@ final class ChunkOperations {
         try {
             open(c);
             int oldBlocks = c.blocks;
-            if (blockNum >= oldBlocks && c.disk.space().available() < (long) (blockNum + 1 - oldBlocks) * BLOCK_SIZE) {
+            if (blockNum >= oldBlocks && c.disk.availableForWrites() < (long) (blockNum + 1 - oldBlocks) * BLOCK_SIZE) {
                 return MfsStatus.NOSPACE;
             }
             long blockPos = ChunkFormat.blockOffset(c.headerSize, blockNum);

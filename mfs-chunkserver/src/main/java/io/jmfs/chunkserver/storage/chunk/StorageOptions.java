@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param errorPeriod        HDD_ERROR_TOLERANCE_PERIOD (600 s)
  * @param testInterval       pause between two background chunk tests; zero disables them (HDD_TEST_FREQ)
  * @param fsyncBeforeClose   HDD_FSYNC_BEFORE_CLOSE: fsync a written chunk before its file is closed
- * @param ioThreads          ordered disk worker threads
+ * @param ioThreads          disk worker threads at most (started when needed; one chunk uses one at a time)
  * @param idleClose          how long a chunk file stays open after its last use
  */
 public record StorageOptions(long leaveFreeDefault, int errorTolerance, Duration errorPeriod, Duration testInterval,
@@ -28,7 +28,7 @@ public record StorageOptions(long leaveFreeDefault, int errorTolerance, Duration
     /** MooseFS 3.0.117's defaults (HDD_TEST_FREQ 10 s). */
     public static StorageOptions defaults() {
         return new StorageOptions(256L << 20, 2, Duration.ofSeconds(600), Duration.ofSeconds(10), false,
-                Math.max(2, Runtime.getRuntime().availableProcessors() * 2), Duration.ofSeconds(1));
+                Math.max(8, Runtime.getRuntime().availableProcessors() * 2), Duration.ofSeconds(1));
     }
 
     public StorageOptions withLeaveFreeDefault(long bytes) {

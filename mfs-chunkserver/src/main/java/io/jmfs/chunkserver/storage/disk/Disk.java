@@ -40,9 +40,11 @@ public final class Disk implements AutoCloseable {
     private final AtomicLong lastErrorTime = new AtomicLong();
     /**
      * The file system of the disk, looked up once: finding it parses the mount table, far too slow for the write
-     * path, which asks for the free space at every new block; its space figures are read fresh (statvfs) each time.
+     * path, which asks for the free space at every new block; its space figures are read fresh (statvfs) by space().
      */
     private volatile FileStore fileStore;
+    private static final long WRITE_CHECK_MAX_AGE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
+    private volatile AvailableAt lastAvailable;
 
     private Disk(HddConfigEntry config, long leaveFreeDefault, FileChannel lockChannel, FileLock lock,
                  Object lockFileKey, ErrorWindow errors) {
@@ -196,6 +198,28 @@ public final class Disk implements AutoCloseable {
             }
         }
         return best;
+    }
+
+    /**
+     * The available bytes for the write path's check before each new block: the file system's figure (three statfs
+     * calls) is reused for 100 ms, in which far less can be written than the space every disk leaves free. A write
+     * that still finds the disk full fails with ENOSPC, which is answered as NOSPACE too.
+     */
+    public long availableForWrites() {
+        if (state.get() == DiskState.DAMAGED || config.limit().kind() == SpaceLimit.Kind.USE_AT_MOST) {
+            return space().available();
+        }
+        long now = System.nanoTime();
+        AvailableAt last = lastAvailable;
+        if (last != null && now - last.nanos() < WRITE_CHECK_MAX_AGE_NANOS) {
+            return last.bytes();
+        }
+        long available = space().available();
+        lastAvailable = new AvailableAt(available, now);
+        return available;
+    }
+
+    private record AvailableAt(long bytes, long nanos) {
     }
 
     /**

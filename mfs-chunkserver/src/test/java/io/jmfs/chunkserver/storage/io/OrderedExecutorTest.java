@@ -53,6 +53,89 @@ class OrderedExecutorTest {
     }
 
     @Test
+    void asManyKeysAsThreadsRunAtTheSameTime() throws Exception {
+        // with keys mapped onto fixed threads, two of these keys would often share one thread and wait for each other
+        int threads = 4;
+        try (OrderedExecutor ex = new OrderedExecutor("t", threads)) {
+            for (int round = 0; round < 20; round++) {
+                CountDownLatch allStarted = new CountDownLatch(threads);
+                List<CompletableFuture<Boolean>> fs = new ArrayList<>();
+                for (int k = 0; k < threads; k++) {
+                    fs.add(ex.submit(round * 100L + k, () -> {
+                        allStarted.countDown();
+                        try {
+                            return allStarted.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return false;
+                        }
+                    }));
+                }
+                for (CompletableFuture<Boolean> f : fs) {
+                    assertThat(f.get(20, TimeUnit.SECONDS)).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aKeyWithALongQueueLetsOtherKeysRunOnASingleThread() throws Exception {
+        try (OrderedExecutor ex = new OrderedExecutor("t", 1)) {
+            CountDownLatch release = new CountDownLatch(1);
+            List<Integer> seen = Collections.synchronizedList(new ArrayList<>());
+            ex.submit(1, () -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            });
+            List<CompletableFuture<Integer>> first = new ArrayList<>();
+            for (int i = 0; i < 10 * OrderedExecutor.BATCH; i++) {
+                int n = i;
+                first.add(ex.submit(1, () -> {
+                    seen.add(n);
+                    return n;
+                }));
+            }
+            CompletableFuture<Integer> other = ex.submit(2, () -> seen.size());
+            release.countDown();
+            // key 2 got its turn after at most one batch of key 1, not after all of key 1's queue
+            assertThat(other.get(10, TimeUnit.SECONDS)).isLessThanOrEqualTo(OrderedExecutor.BATCH);
+            first.forEach(CompletableFuture::join);
+            assertThat(seen).isSorted().hasSize(10 * OrderedExecutor.BATCH);
+            assertThat(ex.pending()).isZero();
+        }
+    }
+
+    @Test
+    void queuedWorkStillRunsWhenClosing() {
+        OrderedExecutor ex = new OrderedExecutor("t", 1);
+        List<CompletableFuture<Integer>> fs = new ArrayList<>();
+        for (int i = 0; i < 3 * OrderedExecutor.BATCH; i++) {
+            int n = i;
+            fs.add(ex.submit(i % 3, () -> n));
+        }
+        ex.close();
+        assertThat(fs).allSatisfy(f -> assertThat(f).isCompleted().isNotCompletedExceptionally());
+    }
+
+    @Test
+    void aFailingTaskFailsOnlyItsOwnFuture() {
+        try (OrderedExecutor ex = new OrderedExecutor("t", 2)) {
+            CompletableFuture<Integer> bad = ex.submit(1, () -> {
+                throw new IllegalStateException("boom");
+            });
+            CompletableFuture<Integer> next = ex.submit(1, () -> 7);
+            assertThat(next.join()).isEqualTo(7);
+            assertThat(bad).isCompletedExceptionally();
+            assertThat(ex.pending()).isZero();
+            assertThat(ex.running()).isZero();
+        }
+    }
+
+    @Test
     void workRunsOffTheCallersThread() {
         try (OrderedExecutor ex = new OrderedExecutor("disk", 1)) {
             assertThat(ex.submit(1, () -> Thread.currentThread().getName()).join()).startsWith("disk-");
