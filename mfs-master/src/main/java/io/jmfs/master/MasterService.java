@@ -12,6 +12,7 @@ import io.jmfs.master.exports.ExportsSyntaxException;
 import io.jmfs.master.exports.ParsedExports;
 import io.jmfs.master.fs.MetaClock;
 import io.jmfs.master.fs.NamespaceSettings;
+import io.jmfs.master.cluster.ReserveSpace;
 import io.jmfs.master.loop.MetadataLoop;
 import io.jmfs.master.loop.NettyMetadataLoop;
 import io.jmfs.master.meta.MetaPersistence;
@@ -95,6 +96,7 @@ public final class MasterService implements DaemonService {
                         config.get(MasterConfig.MAX_ALLOWED_HARD_LINKS)),
                 config.get(MasterConfig.SESSION_SUSTAIN_TIME),
                 plan != null ? plan.metaId() : MasterState.newMetaId(), ChunkSettings.from(config));
+        state.setReserveSpace(config.get(MasterConfig.RESERVE_SPACE)); // before any client: no loop task needed
         if (persistent) {
             MasterState built = state;
             persistence = onLoop(() -> MetaPersistence.start(persistenceSettings, plan, built.metaState(),
@@ -159,10 +161,12 @@ public final class MasterService implements DaemonService {
         }
         ParsedExports exports = loadExports(config);
         long sustain = config.get(MasterConfig.SESSION_SUSTAIN_TIME);
+        ReserveSpace reserve = config.get(MasterConfig.RESERVE_SPACE);
         MasterState s = state;
         loop.execute(() -> {
             s.replaceExports(exports.rules());
             s.sessions().setSustainSeconds(sustain);
+            s.setReserveSpace(reserve);
         });
         log.info("exports reloaded: {}", exports.rules());
     }

@@ -1,10 +1,13 @@
 package io.jmfs.master;
 
+import io.jmfs.master.cluster.ReserveSpace;
+
 import io.jmfs.master.chunks.ChunkManager;
 import io.jmfs.master.chunks.ChunkRegistry;
 import io.jmfs.master.chunks.ChunkSettings;
 import io.jmfs.master.chunks.NamespaceFileSlots;
 import io.jmfs.master.cluster.ChunkserverRegistry;
+import io.jmfs.master.cluster.ReserveSpace;
 import io.jmfs.master.exports.ExportRules;
 import io.jmfs.master.fs.MetaClock;
 import io.jmfs.master.fs.ChunkReleaser;
@@ -41,6 +44,7 @@ public final class MasterState implements ClientServices {
     private final SessionRegistry sessions;
     private final long metaId;
     private ExportRules exports;
+    private ReserveSpace reserveSpace = ReserveSpace.NONE;
     // chunk layer (helper-10): fed by chunkservers on 9420, commands leave through their links
     private final ChunkserverLinks chunkserverLinks = new ChunkserverLinks();
     private final ChunkManager chunks;
@@ -146,6 +150,16 @@ public final class MasterState implements ClientServices {
     @Override
     public ChunkManager chunks() {
         return chunks;
+    }
+
+    @Override
+    public ReserveSpace reserveSpace() {
+        return reserveSpace;
+    }
+
+    /** RESERVE_SPACE, at start and on reload (metadata thread). */
+    public void setReserveSpace(ReserveSpace reserve) {
+        this.reserveSpace = java.util.Objects.requireNonNull(reserve);
     }
 
     /** Where the chunk layer's commands to chunkservers go out (the chunkserver listener attaches connections). */

@@ -242,6 +242,29 @@ public final class ChunkserverRegistry {
     }
 
     /** All known servers in csid order. */
+    /**
+     * The space of the connected chunkservers that have reported any (MooseFS counts those, maintenance or not),
+     * with {@code reserve} kept out of what is available.
+     */
+    public ClusterSpace space(ReserveSpace reserve) {
+        long total = 0;
+        long used = 0;
+        long maxUsed = 0;
+        long maxTotal = 0;
+        for (ChunkserverInfo cs : connectedServers()) {
+            SpaceReport r = cs.space();
+            if (r.total() > 0) {
+                total += r.total();
+                used += r.used();
+                maxUsed = Math.max(maxUsed, r.used());
+                maxTotal = Math.max(maxTotal, r.total());
+            }
+        }
+        long free = Math.max(0, total - used);
+        long reserved = reserve.bytes(total, maxUsed, maxTotal);
+        return new ClusterSpace(total, reserved > free ? 0 : free - reserved, free);
+    }
+
     public Collection<ChunkserverInfo> all() {
         return Collections.unmodifiableCollection(byCsid.values());
     }

@@ -10,6 +10,7 @@ import static io.jmfs.daemon.config.ValueParsers.text;
 
 import io.jmfs.daemon.config.ConfigKey;
 import io.jmfs.daemon.config.ConfigSchema;
+import io.jmfs.master.cluster.ReserveSpace;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -79,7 +80,7 @@ public final class MasterConfig {
     public static final ConfigKey<Integer> QUOTA_DEFAULT_GRACE_PERIOD = ConfigKey.of("QUOTA_DEFAULT_GRACE_PERIOD", "604800", integer(0, UINT), "default soft quota grace period");
     public static final ConfigKey<Integer> QUOTA_TIME_LIMIT = ConfigKey.of("QUOTA_TIME_LIMIT", "604800", integer(0, UINT), "deprecated: QUOTA_DEFAULT_GRACE_PERIOD");
     public static final ConfigKey<Integer> ATIME_MODE = ConfigKey.of("ATIME_MODE", "2", integer(0, 4), "0 always, 1 files only, 2 relatime, 3 relatime files only, 4 never");
-    public static final ConfigKey<String> RESERVE_SPACE = ConfigKey.of("RESERVE_SPACE", "0", text(), "space reserved for root: bytes (with prefixes), #%, #U or #C");
+    public static final ConfigKey<ReserveSpace> RESERVE_SPACE = ConfigKey.of("RESERVE_SPACE", "0", ReserveSpace::parse, "space kept out of what statfs calls available: bytes (with prefixes), #%, #U or #C");
     public static final ConfigKey<Integer> MAX_ALLOWED_HARD_LINKS = ConfigKey.of("MAX_ALLOWED_HARD_LINKS", "32767", integer(0, UINT), "hard links per object (used 8 - 65000)");
     public static final ConfigKey<Integer> INODE_REUSE_DELAY = ConfigKey.of("INODE_REUSE_DELAY", "86400", integer(0, UINT), "delay before inode numbers of deleted objects are reused");
 

@@ -2,11 +2,21 @@ package io.jmfs.tests.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jmfs.client.Credentials;
+import io.jmfs.client.MfsClient;
+import io.jmfs.client.master.MasterOptions;
+import io.jmfs.protocol.msg.client.NamespaceReply.Statfs;
 import io.jmfs.tests.harness.KeepLogsOnFailure;
 import io.jmfs.tests.harness.LoggedProcess;
+import io.jmfs.tests.harness.Poll;
 import io.jmfs.tests.harness.TcpProbe;
 import io.jmfs.tests.harness.TestLogs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,6 +52,27 @@ class OurClusterTest {
             assertThat(TcpProbe.clientsConnectedTo(master.chunkserverPort())).isEqualTo(3);
             assertThat(TcpProbe.clientsConnectedTo(master.metaloggerPort())).isEqualTo(1);
             assertThat(cluster.stop()).allSatisfy((name, code) -> assertThat(code).as(name + " exit code").isZero());
+        }
+    }
+
+    @Test
+    void statfsReportsTheSpaceOfTheChunkserversDisks(TestLogs logs) throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(logs, 3, false, Readiness.CONNECTED);
+                MfsClient mfs = MfsClient.connect(MasterOptions.of("127.0.0.1").withPort(cluster.clientPort()),
+                        Credentials.ROOT)) {
+            Statfs st = Poll.untilPresent(Duration.ofSeconds(60), "the chunkservers' space in statfs", () -> {
+                try {
+                    Statfs now = mfs.statfs();
+                    return now.totalSpace() > 0 ? Optional.of(now) : Optional.empty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            // the three chunkservers' folders share this machine's disk: each reports (nearly) all of it
+            long disk = Files.getFileStore(cluster.layout().chunkservers().get(0).dataPath()).getTotalSpace();
+            assertThat(st.totalSpace()).isBetween(disk, 3 * disk);
+            assertThat(st.freeSpace()).isPositive().isLessThanOrEqualTo(st.totalSpace());
+            assertThat(st.availSpace()).isEqualTo(st.freeSpace()); // RESERVE_SPACE is 0 by default
         }
     }
 }

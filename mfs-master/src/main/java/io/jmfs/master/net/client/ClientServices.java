@@ -30,6 +30,11 @@ public interface ClientServices {
     /** The chunk layer: READ_CHUNK, WRITE_CHUNK, WRITE_CHUNK_END and TRUNCATE reach it. */
     ChunkManager chunks();
 
+    /** RESERVE_SPACE: kept out of the available space statfs reports. */
+    default io.jmfs.master.cluster.ReserveSpace reserveSpace() {
+        return io.jmfs.master.cluster.ReserveSpace.NONE;
+    }
+
     /** MooseFS's default storage class (2) keeps two copies. */
     int DEFAULT_GOAL = 2;
 

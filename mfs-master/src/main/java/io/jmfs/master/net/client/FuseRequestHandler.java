@@ -1,5 +1,6 @@
 package io.jmfs.master.net.client;
 
+import io.jmfs.master.cluster.ClusterSpace;
 import io.jmfs.master.fs.ArchiveResults;
 import io.jmfs.master.fs.Credentials;
 import io.jmfs.master.fs.FsResult;
@@ -82,7 +83,9 @@ final class FuseRequestHandler {
             case SessionRequest.TimeSync t -> new SessionReply.TimeSync(t.msgid(), services.wallClockMicros());
             case NamespaceRequest.Statfs s -> {
                 Results.StatFs st = ns.statfs();
-                long[] space = ns.quotaCappedSpace(session.rootInode(), 0, 0, 0); // quotas above the root cap it
+                ClusterSpace cs = services.chunks().servers().space(services.reserveSpace());
+                // quotas on the session's root and above it cap what it sees
+                long[] space = ns.quotaCappedSpace(session.rootInode(), cs.total(), cs.available(), cs.free());
                 yield new NamespaceReply.Statfs(s.msgid(), space[0], space[1], space[2], st.trashSpace(),
                         st.sustainedSpace(), st.inodes());
             }
