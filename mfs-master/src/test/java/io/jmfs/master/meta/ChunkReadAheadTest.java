@@ -90,7 +90,17 @@ class ChunkReadAheadTest {
 
         assertThatThrownBy(() -> DumpReader.loadAtStart(dump, MetaState.standalone(0))).isInstanceOf(MetadataException.class)
                 .hasMessageContaining("missing inode");
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("mfsmaster-load-chunks"));
+        // the load returned after the chunk thread gave up; the thread itself ends a moment later
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (chunkThreadAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(chunkThreadAlive()).as("the chunk thread still runs").isFalse();
+    }
+
+    private static boolean chunkThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("mfsmaster-load-chunks") && t.isAlive());
     }
 
     private void putLong(int at, long value) {
