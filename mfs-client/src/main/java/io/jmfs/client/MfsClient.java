@@ -458,9 +458,17 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
 
     /** Creates a new regular file and opens it for reading and writing. */
     public MfsFile create(int parent, String name, int mode) throws IOException {
+        return createFile(parent, name, mode).file();
+    }
+
+    /** A file just created and opened, with the attributes the master's CREATE reply gave it. */
+    public record CreatedFile(MfsFile file, Attr attr) {}
+
+    /** {@link #create}, also handing back the new file's attributes (a mount answers the kernel with them). */
+    public CreatedFile createFile(int parent, String name, int mode) throws IOException {
         NamespaceReply.Create r = master.request(id -> new NamespaceRequest.Create(id, parent, name(name), mode, 0, uid(),
                 gids()), NamespaceReply.Create.class, "create " + name);
-        return handle(r.inode(), r.attr().size());
+        return new CreatedFile(handle(r.inode(), r.attr().size()), r.attr());
     }
 
     /** Opens an existing file (OPEN with READ, and WRITE when {@code write}). */

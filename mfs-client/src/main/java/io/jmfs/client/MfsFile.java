@@ -3,6 +3,7 @@ package io.jmfs.client;
 import io.jmfs.client.io.FileReader;
 import io.jmfs.client.io.FileWriter;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 
 /**
  * An open file: positional reads through read-ahead and writes through a write-back buffer. Reads see this handle's
@@ -56,6 +57,14 @@ public final class MfsFile implements AutoCloseable {
     public void write(long pos, byte[] src, int off, int len) throws IOException {
         ensureOpen();
         writer.write(pos, src, off, len);
+        modified = true;
+        reader.invalidate();
+    }
+
+    /** Writes the bytes of {@code src} (heap or native memory) at {@code pos}. */
+    public void write(long pos, MemorySegment src) throws IOException {
+        ensureOpen();
+        writer.write(pos, src);
         modified = true;
         reader.invalidate();
     }

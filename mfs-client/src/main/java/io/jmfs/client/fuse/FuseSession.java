@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import io.jmfs.client.Credentials;
 import io.jmfs.client.Entry;
+import io.jmfs.protocol.Attr;
 import io.jmfs.protocol.msg.client.NamespaceReply;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -21,22 +22,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A libfuse3 low-level session serving an {@link MfsFilesystem}. libfuse's single-threaded loop reads the kernel's
- * requests and calls the upcalls below on the loop thread; each upcall copies what it needs out of libfuse's buffers
- * and hands the work to a virtual thread, which answers with a {@code fuse_reply_*} call (libfuse allows replies from
- * any thread). Requests on one open file run in arrival order; everything else runs in parallel, so a master that
- * is away blocks the calls waiting for it, not the loop.
+ * A libfuse3 low-level session serving an {@link MfsFilesystem}. libfuse's multi-threaded loop reads the kernel's
+ * requests on a pool of worker threads and calls the upcalls below on them; each upcall copies what it needs out of
+ * libfuse's buffers and does the work right there, answering with a {@code fuse_reply_*} call, as mfsmount's workers
+ * do. A request never waits for a hand-off to another thread, and a worker that waits for the master or a chunkserver
+ * blocks only itself: libfuse starts another worker when none is free (up to {@link #MAX_WORKERS}). Requests on one
+ * open file go through that file's {@link SerialExecutor}, so they run one at a time in arrival order.
  */
 final class FuseSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FuseSession.class);
+    /** libfuse worker threads at most: requests beyond this many in progress wait in the kernel's queue. */
+    static final int MAX_WORKERS = 64;
     /** Slots in struct fuse_lowlevel_ops of libfuse 3.14 (init .. lseek). */
     private static final int OPS_SLOTS = 44;
     private static final List<String> OPS = List.of("init", "destroy", "lookup", "forget", "getattr", "setattr",
@@ -44,20 +46,16 @@ final class FuseSession implements AutoCloseable {
             "flush", "release", "fsync", "opendir", "readdir", "releasedir", "fsyncdir", "statfs", "setxattr",
             "getxattr", "listxattr", "removexattr", "access", "create");
 
-    /** Kernel cache lifetimes in seconds, as mfsmount's mfsattrcacheto and mfsentrycacheto. */
-    record Timeouts(double attr, double entry) {}
-
     private final LibFuse fuse;
     private final MfsFilesystem fs;
-    private final Timeouts timeouts;
+    private final CacheTimeouts timeouts;
     private final Arena arena = Arena.ofShared();
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Long, SerialExecutor> perFile = new ConcurrentHashMap<>();
     private final AtomicBoolean unmounted = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
     private MemorySegment session = MemorySegment.NULL;
 
-    FuseSession(LibFuse fuse, MfsFilesystem fs, Timeouts timeouts) {
+    FuseSession(LibFuse fuse, MfsFilesystem fs, CacheTimeouts timeouts) {
         this.fuse = fuse;
         this.fs = fs;
         this.timeouts = timeouts;
@@ -95,7 +93,7 @@ final class FuseSession implements AutoCloseable {
 
     /** Serves the kernel until the file system is unmounted (umount, or {@link #unmount}). */
     int loop() {
-        return fuse.sessionLoop(session);
+        return fuse.sessionLoopMultithreaded(session, MAX_WORKERS);
     }
 
     /**
@@ -117,13 +115,7 @@ final class FuseSession implements AutoCloseable {
 
     @Override
     public void close() {
-        unmount();
-        workers.shutdown();
-        try {
-            workers.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        unmount(); // the loop has returned: libfuse joined its workers, so no request is in progress
         fs.releaseAll();
         synchronized (this) {
             if (!session.equals(MemorySegment.NULL)) {
@@ -177,16 +169,14 @@ final class FuseSession implements AutoCloseable {
         void run(Arena a) throws Exception;
     }
 
+    /** Does the work on this (libfuse worker) thread and answers. */
     private void submit(MemorySegment req, Work work) {
-        submitTo(workers, req, work);
+        answer(req, work);
     }
 
-    private void submitTo(java.util.concurrent.Executor executor, MemorySegment req, Work work) {
-        try {
-            executor.execute(() -> answer(req, work));
-        } catch (RuntimeException e) { // rejected while shutting down
-            fuse.replyErr(req, Errnos.EIO);
-        }
+    /** Does the work in turn with the other requests on the same file (at once if none is in progress). */
+    private void submitTo(SerialExecutor queue, MemorySegment req, Work work) {
+        queue.execute(() -> answer(req, work));
     }
 
     private void answer(MemorySegment req, Work work) {
@@ -203,7 +193,7 @@ final class FuseSession implements AutoCloseable {
     }
 
     private SerialExecutor queueOf(long fh) {
-        return perFile.computeIfAbsent(fh, h -> new SerialExecutor(workers));
+        return perFile.computeIfAbsent(fh, h -> new SerialExecutor());
     }
 
     private Credentials caller(MemorySegment req) {
@@ -229,10 +219,11 @@ final class FuseSession implements AutoCloseable {
 
     private void replyEntry(MemorySegment req, Arena a, Entry e) {
         StatValues v = fs.withLocalLength(e.inode(), e.attr());
-        fuse.replyEntry(req, NativeLayouts.entryParam(a, v, timeouts.attr(), timeouts.entry()));
+        fuse.replyEntry(req, NativeLayouts.entryParam(a, v, timeouts.attrFor(e.attr()),
+                timeouts.entryFor(e.attr())));
     }
 
-    // ---- upcalls (on libfuse's loop thread: copy arguments, hand off, never throw) ----
+    // ---- upcalls (on libfuse's workers: copy the arguments, do the work or queue it per file, never throw) ----
 
     private void lookup(MemorySegment req, long parent, MemorySegment name) {
         Credentials who = caller(req);
@@ -246,7 +237,10 @@ final class FuseSession implements AutoCloseable {
 
     private void getattr(MemorySegment req, long ino, MemorySegment fi) {
         Credentials who = caller(req);
-        submit(req, a -> fuse.replyAttr(req, NativeLayouts.stat(a, fs.getattr(who, ino(ino))), timeouts.attr()));
+        submit(req, a -> {
+            Attr attr = fs.attr(who, ino(ino));
+            fuse.replyAttr(req, NativeLayouts.stat(a, fs.withLocalLength(ino(ino), attr)), timeouts.attrFor(attr));
+        });
     }
 
     private void setattr(MemorySegment req, long ino, MemorySegment stat, int toSet, MemorySegment fi) {
@@ -341,8 +335,9 @@ final class FuseSession implements AutoCloseable {
         int flags = openFlags(fi);
         submit(req, a -> {
             MfsFilesystem.Created c = fs.create(who, ino(parent), n, mode);
-            StatValues v = fs.withLocalLength(c.entry().inode(), c.entry().attr());
-            fuse.replyCreate(req, NativeLayouts.entryParam(a, v, timeouts.attr(), timeouts.entry()),
+            Attr attr = c.entry().attr();
+            StatValues v = fs.withLocalLength(c.entry().inode(), attr);
+            fuse.replyCreate(req, NativeLayouts.entryParam(a, v, timeouts.attrFor(attr), timeouts.entryFor(attr)),
                     NativeLayouts.fileInfo(a, flags, c.handle(), 0));
         });
     }
@@ -359,11 +354,19 @@ final class FuseSession implements AutoCloseable {
 
     private void write(MemorySegment req, long ino, MemorySegment buf, long size, long off, MemorySegment fi) {
         long fh = fh(fi);
-        byte[] data = buf.reinterpret(size).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-        submitTo(queueOf(fh), req, a -> {
-            fs.write(fh, off, data);
-            fuse.replyWrite(req, data.length);
-        });
+        SerialExecutor queue = queueOf(fh);
+        MemorySegment inRequest = buf.reinterpret(size);
+        // when the file's queue is idle the bytes go from libfuse's buffer straight into the write buffer; a write
+        // that has to wait its turn outlives the upcall, so it takes a copy
+        if (!queue.tryRunNow(() -> answer(req, a -> writeAndReply(req, fh, off, inRequest)))) {
+            MemorySegment copy = MemorySegment.ofArray(inRequest.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+            submitTo(queue, req, a -> writeAndReply(req, fh, off, copy));
+        }
+    }
+
+    private void writeAndReply(MemorySegment req, long fh, long off, MemorySegment data) throws IOException {
+        fs.write(fh, off, data);
+        fuse.replyWrite(req, data.byteSize());
     }
 
     private void flush(MemorySegment req, long ino, MemorySegment fi) {

@@ -24,7 +24,10 @@ final class LibFuse {
     private final MethodHandle sessionNew;
     private final MethodHandle sessionMount;
     private final MethodHandle sessionUnmount;
-    private final MethodHandle sessionLoop;
+    private final MethodHandle sessionLoopMt;
+    private final MethodHandle loopCfgCreate;
+    private final MethodHandle loopCfgSetMaxThreads;
+    private final MethodHandle loopCfgDestroy;
     private final MethodHandle sessionExit;
     private final MethodHandle sessionDestroy;
     private final MethodHandle replyErr;
@@ -46,7 +49,12 @@ final class LibFuse {
         sessionNew = bind(linker, lib, "fuse_session_new", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
         sessionMount = bind(linker, lib, "fuse_session_mount", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
         sessionUnmount = bind(linker, lib, "fuse_session_unmount", FunctionDescriptor.ofVoid(ADDRESS));
-        sessionLoop = bind(linker, lib, "fuse_session_loop", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        // the 3.12 ABI of fuse_session_loop_mt, taking a struct fuse_loop_config built by the fuse_loop_cfg_* calls
+        sessionLoopMt = bind(linker, lib, "fuse_session_loop_mt_312", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+        loopCfgCreate = bind(linker, lib, "fuse_loop_cfg_create", FunctionDescriptor.of(ADDRESS));
+        loopCfgSetMaxThreads = bind(linker, lib, "fuse_loop_cfg_set_max_threads",
+                FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+        loopCfgDestroy = bind(linker, lib, "fuse_loop_cfg_destroy", FunctionDescriptor.ofVoid(ADDRESS));
         sessionExit = bind(linker, lib, "fuse_session_exit", FunctionDescriptor.ofVoid(ADDRESS));
         sessionDestroy = bind(linker, lib, "fuse_session_destroy", FunctionDescriptor.ofVoid(ADDRESS));
         replyErr = bind(linker, lib, "fuse_reply_err", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
@@ -118,9 +126,22 @@ final class LibFuse {
         }
     }
 
-    int sessionLoop(MemorySegment se) {
+    /**
+     * libfuse's multi-threaded loop: a pool of up to {@code maxThreads} threads, each reading a request and running
+     * its upcall; a new thread starts when none is idle, idle threads stay (libfuse's default).
+     */
+    int sessionLoopMultithreaded(MemorySegment se, int maxThreads) {
         try {
-            return (int) sessionLoop.invokeExact(se);
+            MemorySegment config = (MemorySegment) loopCfgCreate.invokeExact();
+            if (config.equals(MemorySegment.NULL)) {
+                throw new OutOfMemoryError("fuse_loop_cfg_create");
+            }
+            try {
+                loopCfgSetMaxThreads.invokeExact(config, maxThreads);
+                return (int) sessionLoopMt.invokeExact(se, config);
+            } finally {
+                loopCfgDestroy.invokeExact(config);
+            }
         } catch (Throwable t) {
             throw rethrow(t);
         }

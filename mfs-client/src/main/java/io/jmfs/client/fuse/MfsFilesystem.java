@@ -5,6 +5,7 @@ import io.jmfs.client.Entry;
 import io.jmfs.client.MfsClient;
 import io.jmfs.client.MfsException;
 import io.jmfs.client.MfsFile;
+import io.jmfs.client.cache.XattrCache;
 import io.jmfs.protocol.Attr;
 import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.Gids;
@@ -14,6 +15,7 @@ import io.jmfs.protocol.msg.client.MasterReply;
 import io.jmfs.protocol.msg.client.NamespaceReply;
 import io.jmfs.protocol.msg.client.NamespaceRequest;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,10 @@ final class MfsFilesystem {
     static final int NAME_MAX = 255;
     private static final long MAX_FILES = 0x7FFFFFFFL;
     static final int O_TRUNC = 01000;
+    /** The xattr holding a file's access ACL, whose mask a chmod rewrites. */
+    private static final String POSIX_ACL_ACCESS = "system.posix_acl_access";
+    /** Attributes the kernel asks about on writes (capabilities, integrity): known absent on a file just created. */
+    private static final List<String> NO_XATTRS_WHEN_NEW = List.of("security.capability", "security.ima");
 
     /** An open regular file; its monitor serialises use of the handle (MfsFile is single-threaded). */
     static final class OpenFile {
@@ -64,10 +70,12 @@ final class MfsFilesystem {
     private final Map<Long, OpenFile> files = new ConcurrentHashMap<>();
     private final Map<Integer, List<OpenFile>> filesByInode = new ConcurrentHashMap<>();
     private final Map<Long, Listing> listings = new ConcurrentHashMap<>();
+    private final XattrCache xattrs;
 
-    MfsFilesystem(MfsClient client, SpecialFiles specials) {
+    MfsFilesystem(MfsClient client, SpecialFiles specials, XattrCache xattrs) {
         this.client = client;
         this.specials = specials;
+        this.xattrs = xattrs;
     }
 
     private static String checkName(String name) throws IOException {
@@ -88,13 +96,13 @@ final class MfsFilesystem {
         return client.actingAs(who, () -> client.lookup(parent, name));
     }
 
-    StatValues getattr(Credentials who, int inode) throws IOException {
+    /** The node's attributes as the master (or, for a special file, this mount) has them. */
+    Attr attr(Credentials who, int inode) throws IOException {
         Optional<Attr> special = specials.attr(inode);
         if (special.isPresent()) {
-            return StatValues.of(inode, special.get());
+            return special.get();
         }
-        Attr attr = client.actingAs(who, () -> client.getattr(inode));
-        return withLocalLength(inode, attr);
+        return client.actingAs(who, () -> client.getattr(inode));
     }
 
     /** The attributes with the length including data written here but not yet flushed to the chunkservers. */
@@ -155,6 +163,9 @@ final class MfsFilesystem {
             Attr attr = null;
             if (change.size()) {
                 attr = truncate(inode, change.newSize());
+            }
+            if (change.mode()) {
+                xattrs.forget(inode, POSIX_ACL_ACCESS);
             }
             int mask = change.masterMask();
             if (mask != 0 || attr == null) {
@@ -276,21 +287,20 @@ final class MfsFilesystem {
         return register(new OpenFile(inode, file, writes(flags)));
     }
 
-    /** Creates and opens; the entry's attributes come from the master after the create. */
+    /** Creates and opens; the entry's attributes are those of the master's CREATE reply (no second round trip). */
     record Created(Entry entry, long handle) {}
 
     Created create(Credentials who, int parent, String name, int mode) throws IOException {
         checkName(name);
         refuseSpecial(parent, name);
-        MfsFile file = client.actingAs(who, () -> client.create(parent, name, mode & 07777));
-        long fh = register(new OpenFile(file.inode(), file, true));
-        try {
-            Attr attr = client.actingAs(who, () -> client.getattr(file.inode()));
-            return new Created(new Entry(name, file.inode(), attr), fh);
-        } catch (IOException e) {
-            release(fh);
-            throw e;
+        MfsClient.CreatedFile created = client.actingAs(who, () -> client.createFile(parent, name, mode & 07777));
+        MfsFile file = created.file();
+        // a new file has no attributes yet: spare the master the kernel's question before each write (as mfsmount)
+        for (String xattr : NO_XATTRS_WHEN_NEW) {
+            xattrs.put(file.inode(), who.uid(), who.gid(), xattr, Optional.empty());
         }
+        long fh = register(new OpenFile(file.inode(), file, true));
+        return new Created(new Entry(name, file.inode(), created.attr()), fh);
     }
 
     private long register(OpenFile f) {
@@ -322,11 +332,11 @@ final class MfsFilesystem {
         return n == size ? buf : java.util.Arrays.copyOf(buf, n);
     }
 
-    void write(long fh, long offset, byte[] data) throws IOException {
+    void write(long fh, long offset, MemorySegment data) throws IOException {
         OpenFile f = file(fh);
         synchronized (f) {
-            f.file.write(offset, data, 0, data.length);
-            f.writtenEnd = Math.max(f.writtenEnd, offset + data.length);
+            f.file.write(offset, data);
+            f.writtenEnd = Math.max(f.writtenEnd, offset + data.byteSize());
         }
     }
 
@@ -422,7 +432,13 @@ final class MfsFilesystem {
         if (specials.attr(inode).isPresent()) {
             return Optional.empty();
         }
-        return client.actingAs(who, () -> client.getxattr(inode, name));
+        Optional<Optional<byte[]>> cached = xattrs.get(inode, who.uid(), who.gid(), name);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        Optional<byte[]> value = client.actingAs(who, () -> client.getxattr(inode, name));
+        xattrs.put(inode, who.uid(), who.gid(), name, value);
+        return value;
     }
 
     List<String> listxattr(Credentials who, int inode) throws IOException {
@@ -438,17 +454,25 @@ final class MfsFilesystem {
             case 2 -> MfsClient.XATTR_REPLACE_ONLY;
             default -> MfsClient.XATTR_CREATE_OR_REPLACE;
         };
-        client.actingAs(who, () -> {
-            client.setxattr(inode, name, value, mode);
-            return null;
-        });
+        try {
+            client.actingAs(who, () -> {
+                client.setxattr(inode, name, value, mode);
+                return null;
+            });
+        } finally {
+            xattrs.forget(inode, name); // after the change: an answer cached meanwhile may predate it
+        }
     }
 
     void removexattr(Credentials who, int inode, String name) throws IOException {
-        client.actingAs(who, () -> {
-            client.removexattr(inode, name);
-            return null;
-        });
+        try {
+            client.actingAs(who, () -> {
+                client.removexattr(inode, name);
+                return null;
+            });
+        } finally {
+            xattrs.forget(inode, name); // after the change: an answer cached meanwhile may predate it
+        }
     }
 
 }

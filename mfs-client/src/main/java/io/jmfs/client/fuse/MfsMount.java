@@ -3,6 +3,7 @@ package io.jmfs.client.fuse;
 import ch.qos.logback.classic.Level;
 import io.jmfs.client.Credentials;
 import io.jmfs.client.MfsClient;
+import io.jmfs.client.cache.XattrCache;
 import io.jmfs.client.master.MasterOptions;
 import java.io.Console;
 import java.io.IOException;
@@ -104,9 +105,11 @@ public final class MfsMount {
         ToolProxy p = proxy;
         err.println("mfsmaster accepted connection with parameters: session " + client.session().session()
                 .sessionId());
-        MfsFilesystem fs = new MfsFilesystem(client, new SpecialFiles(p == null ? null : p::masterInfo));
+        MfsFilesystem fs = new MfsFilesystem(client, new SpecialFiles(p == null ? null : p::masterInfo),
+                new XattrCache(options.xattrCacheTimeout()));
         FuseSession session = new FuseSession(LibFuse.load(), fs,
-                new FuseSession.Timeouts(options.attrCacheTimeout(), options.entryCacheTimeout()));
+                new CacheTimeouts(options.attrCacheTimeout(), options.entryCacheTimeout(),
+                        options.direntryCacheTimeout()));
         try {
             session.mount(options.fuseArgs(Credentials.ofCurrentProcess().isRoot()), mountpoint);
         } catch (IOException e) {

@@ -8,14 +8,15 @@ import java.util.Optional;
 /**
  * mfsmount's command line: {@code mfsmount MOUNTPOINT [-f] [-d] [-H HOST] [-P PORT] [-S SUBFOLDER] [-p]
  * [-o opt[,opt...]]}. The {@code mfs*} -o options are ours (mfsmaster, mfsport, mfssubfolder, mfspassword,
- * mfsattrcacheto, mfsentrycacheto, mfsdirentrycacheto); every other -o option goes to FUSE (allow_other, ro, ...).
+ * mfsattrcacheto, mfsentrycacheto, mfsdirentrycacheto, mfsxattrcacheto); every other -o option goes to FUSE (allow_other, ro, ...).
  *
  * @param askPassword -p: read the password from the terminal
  * @param fuseOptions -o options for libfuse, in order
  */
 record MountOptions(Path mountpoint, String host, int port, String subfolder, Optional<String> password,
                     boolean askPassword, boolean foreground, boolean debug, double attrCacheTimeout,
-                    double entryCacheTimeout, double direntryCacheTimeout, List<String> fuseOptions,
+                    double entryCacheTimeout, double direntryCacheTimeout, double xattrCacheTimeout,
+                    List<String> fuseOptions,
                     List<String> ignored) {
 
     static final String USAGE = """
@@ -30,6 +31,7 @@ record MountOptions(Path mountpoint, String host, int port, String subfolder, Op
               -o mfsattrcacheto=SEC    attribute cache timeout (default: 1.0)
               -o mfsentrycacheto=SEC   entry cache timeout (default: 0.0)
               -o mfsdirentrycacheto=SEC  directory entry cache timeout (default: 1.0)
+              -o mfsxattrcacheto=SEC   extended attribute cache timeout (default: 30.0)
               other -o options are FUSE mount options (allow_other, ro, default_permissions, ...)
             """;
 
@@ -53,6 +55,7 @@ record MountOptions(Path mountpoint, String host, int port, String subfolder, Op
         double attr = 1.0;
         double entry = 0.0;
         double direntry = 1.0;
+        double xattr = 30.0;
         List<String> fuse = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -89,6 +92,7 @@ record MountOptions(Path mountpoint, String host, int port, String subfolder, Op
                                     case "mfsattrcacheto" -> attr = seconds(key, val);
                                     case "mfsentrycacheto" -> entry = seconds(key, val);
                                     case "mfsdirentrycacheto" -> direntry = seconds(key, val);
+                                    case "mfsxattrcacheto" -> xattr = seconds(key, val);
                                     case "mfsdebug" -> debug = true;
                                     default -> {
                                         if (key.startsWith("mfs")) {
@@ -123,7 +127,7 @@ record MountOptions(Path mountpoint, String host, int port, String subfolder, Op
             subfolder = "/" + subfolder;
         }
         return new MountOptions(mountpoint, host, port, subfolder, Optional.ofNullable(password), ask, foreground,
-                debug, attr, entry, direntry, List.copyOf(fuse), List.copyOf(ignored));
+                debug, attr, entry, direntry, xattr, List.copyOf(fuse), List.copyOf(ignored));
     }
 
     /** Splits the glued forms "-oX", "-HX", "-PX", "-SX" into option and value. */

@@ -1,7 +1,6 @@
 package io.jmfs.client.io;
 
 import io.jmfs.client.MfsException;
-import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.ChunkGeometry;
 import io.jmfs.protocol.ChunkLocation;
 import io.jmfs.protocol.MessageType;
@@ -10,21 +9,19 @@ import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkData;
 import io.jmfs.protocol.msg.data.DataMessage;
 import io.jmfs.protocol.msg.data.DataMessage.ChainLink;
 import io.jmfs.protocol.msg.data.DataMessage.Write;
-import io.jmfs.protocol.msg.data.DataMessage.WriteData;
 import io.jmfs.protocol.msg.data.DataMessage.WriteFinish;
 import io.jmfs.protocol.msg.data.DataMessage.WriteStatus;
 import io.jmfs.protocol.msg.data.DataMessages;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Writes a byte range of one chunk through its chain of chunkservers: CLTOCS_WRITE to the first copy naming the
  * rest, which the chain confirms with writeid 0; then WRITE_DATA packets (never crossing a 64 KiB block) streamed
  * with up to {@link #WINDOW} unacknowledged, each acknowledged by a WRITE_STATUS once every copy has it; then
- * WRITE_FINISH. Any error fails the whole range: the caller ends the chunk operation at the master and retries.
+ * WRITE_FINISH, after which the connection goes back to the pool for the next read or write. Any error fails the
+ * whole range (and closes the connection): the caller ends the chunk operation at the master and retries.
  */
 public final class ChunkWriter {
     /** Unacknowledged WRITE_DATA packets in flight (8 MiB); acks are tiny, so neither side can block the other. */
@@ -49,24 +46,23 @@ public final class ChunkWriter {
         List<ChainLink> rest = chain.subList(1, chain.size()).stream()
                 .map(l -> new ChainLink(l.ip(), l.port())).toList();
         InetSocketAddress address = ChunkserverPool.address(head);
-        try (FramedSocket socket = pool.borrow(address)) {
+        FramedSocket socket = pool.borrow(address);
+        boolean clean = false;
+        try {
             socket.send(new Write(true, chunk.chunkId(), chunk.version(), rest));
             expectAck(socket, chunk, 0, head);
             int writeId = 0;
             int acked = 0;
             int pos = offset;
             int end = offset + len;
-            List<WriteData> burst = new ArrayList<>(BURST);
             while (pos < end) {
                 int inBlock = pos & (ChunkGeometry.BLOCK_SIZE - 1);
                 int n = Math.min(ChunkGeometry.BLOCK_SIZE - inBlock, end - pos);
                 int from = srcOff + (pos - offset);
-                ByteString data = ByteString.wrap(Arrays.copyOfRange(src, from, from + n));
-                burst.add(WriteData.of(chunk.chunkId(), ++writeId, ChunkGeometry.blockIndex(pos), inBlock, data));
+                socket.writeData(chunk.chunkId(), ++writeId, ChunkGeometry.blockIndex(pos), inBlock, src, from, n);
                 pos += n;
-                if (burst.size() == BURST || pos == end) {
-                    socket.sendAll(burst);
-                    burst.clear();
+                if (writeId % BURST == 0 || pos == end) {
+                    socket.flush();
                 }
                 while (writeId - acked >= WINDOW) {
                     expectAck(socket, chunk, -1, head);
@@ -78,6 +74,15 @@ public final class ChunkWriter {
                 acked++;
             }
             socket.send(new WriteFinish(chunk.chunkId(), chunk.version()));
+            clean = true;
+        } finally {
+            // after WRITE_FINISH the chunkserver expects the next operation on the same connection (as mfsmount
+            // reuses it): keeping it saves a connect per chunk write, which dominates writing small files
+            if (clean) {
+                pool.giveBack(address, socket);
+            } else {
+                socket.close();
+            }
         }
     }
 

@@ -5,6 +5,9 @@ import io.jmfs.protocol.ChunkGeometry;
 import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -20,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FileWriter {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileWriter.class);
+    /** The first buffer of a handle; it doubles up to the full buffer size as writes continue. */
+    static final int INITIAL_BUFFER = 64 * 1024;
     private final int inode;
     private final ChunkMaster master;
     private final ChunkWriter writer;
@@ -30,9 +35,13 @@ public final class FileWriter {
     private final int chunkOpFlags;
     private final AtomicLong length;
     private byte[] buffer;
+    /** The size a new buffer starts at: that of the last one handed off, so a streaming writer stops growing. */
+    private int startSize = INITIAL_BUFFER;
     private long extentStart;
     private int extentLength;
-    private Future<?> inFlight;
+    private Future<byte[]> inFlight;
+    /** The buffer of the last finished background write, for the next extent (streaming writers reuse it). */
+    private byte[] spare;
 
     /**
      * @param background runs write-behind; null writes full buffers in the caller's thread
@@ -55,22 +64,35 @@ public final class FileWriter {
         this.length = new AtomicLong(initialLength);
     }
 
-    public synchronized void write(long pos, byte[] src, int off, int len) throws IOException {
-        if (pos < 0 || len < 0 || off < 0 || off + len > src.length || pos + len > ChunkGeometry.MAX_FILE_LENGTH) {
-            throw new IndexOutOfBoundsException("write of " + len + " at " + pos);
+    public void write(long pos, byte[] src, int off, int len) throws IOException {
+        if (len < 0 || off < 0 || off + len > src.length) {
+            throw new IndexOutOfBoundsException("write of " + len + " bytes at offset " + off + " of an array of "
+                    + src.length);
         }
+        write(pos, MemorySegment.ofArray(src).asSlice(off, len));
+    }
+
+    /**
+     * Buffers the bytes of {@code src} (heap or native memory, e.g. the kernel's request buffer: copied once, straight
+     * into the write buffer) for position {@code pos}.
+     */
+    public synchronized void write(long pos, MemorySegment src) throws IOException {
+        long total = src.byteSize();
+        if (pos < 0 || pos + total > ChunkGeometry.MAX_FILE_LENGTH) {
+            throw new IndexOutOfBoundsException("write of " + total + " at " + pos);
+        }
+        long off = 0;
+        long len = total;
         while (len > 0) {
             if (extentLength > 0 && pos != extentStart + extentLength) {
                 handOff();
             }
-            if (buffer == null) {
-                buffer = new byte[bufferSize];
-            }
             if (extentLength == 0) {
                 extentStart = pos;
             }
-            int n = Math.min(len, bufferSize - extentLength);
-            System.arraycopy(src, off, buffer, extentLength, n);
+            int n = (int) Math.min(len, bufferSize - extentLength);
+            ensureCapacity(extentLength + n);
+            MemorySegment.copy(src, ValueLayout.JAVA_BYTE, off, buffer, extentLength, n);
             extentLength += n;
             pos += n;
             off += n;
@@ -81,9 +103,30 @@ public final class FileWriter {
         }
     }
 
+    /**
+     * Grows the buffer to hold {@code needed} bytes, doubling from {@link #INITIAL_BUFFER}: a small file costs a small
+     * buffer, not a zeroed {@code bufferSize} array (which for thousands of small files costs more than their I/O).
+     */
+    private void ensureCapacity(int needed) {
+        if (buffer != null && buffer.length >= needed) {
+            return;
+        }
+        int size = buffer == null ? Math.min(startSize, bufferSize) : buffer.length;
+        while (size < needed) {
+            size = (int) Math.min((long) size * 2, bufferSize);
+        }
+        if (buffer == null && spare != null && spare.length >= size) {
+            buffer = spare; // the buffer of the last background write: no fresh (zeroed) array per extent
+            spare = null;
+            return;
+        }
+        buffer = buffer == null ? new byte[size] : Arrays.copyOf(buffer, size);
+    }
+
     /** Writes every buffered byte and waits for it: after this returns, other clients can read the data. */
     public synchronized void flush() throws IOException {
         awaitInFlight();
+        spare = null; // a file at rest keeps at most its current buffer
         if (extentLength > 0) {
             writeExtent(extentStart, buffer, extentLength);
             extentLength = 0;
@@ -113,6 +156,7 @@ public final class FileWriter {
         }
         long start = extentStart;
         byte[] data = buffer;
+        startSize = data.length;
         int n = extentLength;
         buffer = null;
         extentLength = 0;
@@ -122,18 +166,18 @@ public final class FileWriter {
         }
         inFlight = background.submit(() -> {
             writeExtent(start, data, n);
-            return null;
+            return data;
         });
     }
 
     private void awaitInFlight() throws IOException {
-        Future<?> f = inFlight;
+        Future<byte[]> f = inFlight;
         if (f == null) {
             return;
         }
         inFlight = null;
         try {
-            f.get();
+            spare = f.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;

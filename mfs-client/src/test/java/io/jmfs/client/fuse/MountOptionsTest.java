@@ -21,6 +21,19 @@ class MountOptionsTest {
         assertThat(o.attrCacheTimeout()).isEqualTo(1.0);
         assertThat(o.entryCacheTimeout()).isEqualTo(0.0);
         assertThat(o.direntryCacheTimeout()).isEqualTo(1.0);
+        assertThat(o.xattrCacheTimeout()).isEqualTo(30.0);
+    }
+
+    @Test
+    void theCacheTimeoutsAreSetByTheirMfsOptions() throws Exception {
+        MountOptions o = MountOptions.parse("/mnt", "-o",
+                "mfsattrcacheto=0,mfsentrycacheto=2,mfsdirentrycacheto=7.5,mfsxattrcacheto=0.25");
+        assertThat(o.attrCacheTimeout()).isZero();
+        assertThat(o.entryCacheTimeout()).isEqualTo(2.0);
+        assertThat(o.direntryCacheTimeout()).isEqualTo(7.5);
+        assertThat(o.xattrCacheTimeout()).isEqualTo(0.25);
+        assertThat(o.fuseOptions()).isEmpty();
+        assertThat(o.ignored()).isEmpty();
     }
 
     @Test

@@ -9,38 +9,125 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SerialExecutorTest {
 
     @Test
-    void tasksOfOneQueueRunInSubmissionOrderOneAtATimeOnAParallelPool() throws Exception {
+    void aTaskSubmittedToAnIdleQueueRunsAtOnceOnTheSubmittingThread() {
+        SerialExecutor serial = new SerialExecutor();
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        serial.execute(() -> ranOn.set(Thread.currentThread()));
+        assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+        assertThat(serial.idle()).isTrue();
+    }
+
+    @Test
+    void tasksFromManyThreadsRunOneAtATimeAndEachThreadsTasksInItsOrder() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            SerialExecutor serial = new SerialExecutor(pool);
-            List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+            SerialExecutor serial = new SerialExecutor();
+            List<List<Integer>> seen = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                seen.add(Collections.synchronizedList(new ArrayList<>()));
+            }
             int[] running = {0};
             boolean[] overlapped = {false};
-            CountDownLatch done = new CountDownLatch(500);
-            for (int i = 0; i < 500; i++) {
-                int n = i;
-                serial.execute(() -> {
-                    synchronized (running) {
-                        overlapped[0] |= ++running[0] > 1;
+            CountDownLatch done = new CountDownLatch(8 * 200);
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                pool.execute(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        int n = i;
+                        serial.execute(() -> {
+                            synchronized (running) {
+                                overlapped[0] |= ++running[0] > 1;
+                            }
+                            seen.get(thread).add(n);
+                            synchronized (running) {
+                                running[0]--;
+                            }
+                            done.countDown();
+                        });
                     }
-                    order.add(n);
-                    synchronized (running) {
-                        running[0]--;
-                    }
-                    done.countDown();
                 });
             }
             assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(order).containsExactlyElementsOf(IntStream.range(0, 500).boxed().toList());
+            for (List<Integer> s : seen) {
+                assertThat(s).containsExactlyElementsOf(IntStream.range(0, 200).boxed().toList());
+            }
             assertThat(overlapped[0]).isFalse();
+            assertThat(serial.idle()).isTrue();
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aSubmitterDoesNotWaitForTheRunningTaskItsTaskRunsAfterItOnTheRunningThread() throws Exception {
+        SerialExecutor serial = new SerialExecutor();
+        CountDownLatch firstStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        AtomicReference<Thread> secondRanOn = new AtomicReference<>();
+        Thread runner = Thread.ofPlatform().start(() -> serial.execute(() -> {
+            firstStarted.countDown();
+            try {
+                releaseFirst.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        serial.execute(() -> secondRanOn.set(Thread.currentThread())); // returns while the first still runs
+        assertThat(secondRanOn.get()).isNull();
+        releaseFirst.countDown();
+        runner.join(10_000);
+        assertThat(secondRanOn.get()).isSameAs(runner);
+    }
+
+    @Test
+    void tryRunNowRunsOnlyWhenTheQueueIsIdleAndOtherwiseLeavesTheTaskToTheCaller() throws Exception {
+        SerialExecutor serial = new SerialExecutor();
+        boolean[] ran = {false, false};
+        assertThat(serial.tryRunNow(() -> ran[0] = true)).isTrue();
+        assertThat(ran[0]).isTrue();
+
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread busy = Thread.ofPlatform().start(() -> serial.execute(() -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(serial.tryRunNow(() -> ran[1] = true)).isFalse();
+        release.countDown();
+        busy.join(10_000);
+        assertThat(ran[1]).as("a refused task is not run later either").isFalse();
+        assertThat(serial.idle()).isTrue();
+    }
+
+    @Test
+    void aTaskThatThrowsDoesNotStallTheTasksBehindIt() {
+        SerialExecutor serial = new SerialExecutor();
+        Thread.UncaughtExceptionHandler before = Thread.currentThread().getUncaughtExceptionHandler();
+        List<Throwable> reported = new ArrayList<>();
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> reported.add(e));
+        try {
+            boolean[] ran = {false};
+            serial.execute(() -> {
+                throw new IllegalStateException("boom");
+            });
+            serial.execute(() -> ran[0] = true);
+            assertThat(ran[0]).isTrue();
+            assertThat(reported).singleElement().isInstanceOf(IllegalStateException.class);
+        } finally {
+            Thread.currentThread().setUncaughtExceptionHandler(before);
         }
     }
 }

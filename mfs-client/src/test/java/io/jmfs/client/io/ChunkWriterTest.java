@@ -56,6 +56,32 @@ class ChunkWriterTest {
     }
 
     @Test
+    void aFinishedWriteLeavesItsConnectionForTheNextOperation() throws IOException {
+        ChunkData chunk = new ChunkData(9, 4, List.of(head.location()));
+        ChunkWriter writer = new ChunkWriter(pool);
+        writer.write(chunk, 0, new byte[] {1, 2, 3}, 0, 3);
+        writer.write(chunk, 3, new byte[] {4, 5}, 0, 2);
+        writer.write(chunk, 5, new byte[] {6}, 0, 1);
+
+        assertThat(head.chunk(9)).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(head.writesOpened()).hasSize(3);
+        assertThat(head.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedWriteDoesNotLeaveItsConnectionToBeReused() throws IOException {
+        ChunkData chunk = new ChunkData(9, 4, List.of(head.location()));
+        ChunkWriter writer = new ChunkWriter(pool);
+        head.fault = Fault.ERROR_STATUS;
+        assertThatThrownBy(() -> writer.write(chunk, 0, new byte[] {1}, 0, 1)).isInstanceOf(MfsException.class);
+        head.fault = Fault.NONE;
+        writer.write(chunk, 0, new byte[] {7}, 0, 1);
+
+        assertThat(head.chunk(9)).containsExactly(7);
+        assertThat(head.connections()).isEqualTo(2);
+    }
+
+    @Test
     void aChainThatRefusesTheWriteFailsIt() {
         head.fault = Fault.ERROR_STATUS;
         ChunkData chunk = new ChunkData(9, 1, List.of(head.location()));

@@ -64,6 +64,42 @@ class FileWriterTest {
     }
 
     @Test
+    void manySmallSequentialWritesGrowTheBufferAndArriveWhole() throws IOException {
+        byte[] data = new byte[2 * BUFFER + 12_345];
+        new Random(5).nextBytes(data);
+        FileWriter w = writer();
+        for (int pos = 0; pos < data.length; pos += 3000) {
+            w.write(pos, data, pos, Math.min(3000, data.length - pos));
+        }
+        w.flush();
+
+        assertThat(master.length()).isEqualTo(data.length);
+        assertThat(cs.chunk(master.chunkId(0))).isEqualTo(data);
+        assertThat(master.writeChunkCalls()).as("one chunk write per full buffer, and the rest").isEqualTo(3);
+    }
+
+    @Test
+    void bytesInNativeMemoryAreBufferedAndAStreamingWriterReusesItsBuffersCorrectly() throws IOException {
+        byte[] data = new byte[5 * BUFFER + 777];
+        new Random(11).nextBytes(data);
+        FileWriter w = writer();
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            int piece = 300_000;
+            for (int pos = 0; pos < data.length; pos += piece) {
+                int n = Math.min(piece, data.length - pos);
+                java.lang.foreign.MemorySegment offHeap = arena.allocate(n);
+                java.lang.foreign.MemorySegment.copy(data, pos, offHeap, java.lang.foreign.ValueLayout.JAVA_BYTE, 0,
+                        n);
+                w.write(pos, offHeap);
+            }
+        }
+        w.flush();
+
+        assertThat(master.length()).isEqualTo(data.length);
+        assertThat(cs.chunk(master.chunkId(0))).isEqualTo(data);
+    }
+
+    @Test
     void aWriteAcrossAChunkBoundaryIsSplitIntoOneWritePerChunk() throws IOException {
         byte[] data = new byte[3 * BUFFER + 500];
         new Random(9).nextBytes(data);

@@ -46,6 +46,7 @@ public final class FakeChunkserver implements AutoCloseable {
     private final List<Write> writesOpened = new CopyOnWriteArrayList<>();
     private final AtomicInteger readRequests = new AtomicInteger();
     private final AtomicInteger finishedWrites = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     public volatile Fault fault = Fault.NONE;
     /** How many more chain openings to refuse (a chunkserver of the chain that is down), whatever the fault. */
     public final AtomicInteger refuseNextWrites = new AtomicInteger();
@@ -76,6 +77,11 @@ public final class FakeChunkserver implements AutoCloseable {
         return finishedWrites.get();
     }
 
+    /** Connections accepted so far. */
+    public int connections() {
+        return connections.get();
+    }
+
     public List<Write> writesOpened() {
         return List.copyOf(writesOpened);
     }
@@ -84,6 +90,7 @@ public final class FakeChunkserver implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket s = server.accept();
+                connections.incrementAndGet();
                 Thread.ofVirtual().start(() -> serve(s));
             } catch (IOException e) {
                 return;
