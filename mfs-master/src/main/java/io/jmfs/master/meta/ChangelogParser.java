@@ -133,6 +133,7 @@ public final class ChangelogParser {
             case "SCREN" -> fs(new Change.ScRen(ts, p.name(0), p.name(1), p.result32(0)), p, 2, 1);
             case "SCDEL" -> fs(new Change.ScDel(ts, p.name(0), p.result32(0)), p, 1, 1);
             case "QUOTA" -> new LoggedChange.Fs(quota(ts, p));
+            case "FLOCK", "POSIXLOCK" -> fileLock(ts, p, entry);
             case "SETMETAID" -> {
                 p.expect(1, 0);
                 yield new LoggedChange.MetaId(ts, p.u64(0));
@@ -302,6 +303,25 @@ public final class ChangelogParser {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a number: '" + s + "'");
         }
+    }
+
+    /** A lock line, checked field by field although replaying it changes nothing. */
+    private static LoggedChange fileLock(int ts, Parsed p, String line) {
+        boolean posix = p.op().equals("POSIXLOCK");
+        p.expect(posix ? 7 : 4, 0);
+        p.u32(0);
+        p.u32(1);
+        p.u64(2);
+        String type = p.a()[3];
+        if (!type.equals("R") && !type.equals("W") && !type.equals("U")) {
+            throw new IllegalArgumentException(p.op() + ": lock type '" + type + "' is none of R, W, U");
+        }
+        if (posix) {
+            p.u64(4);
+            p.u64(5);
+            p.u32(6);
+        }
+        return new LoggedChange.FileLock(ts, line);
     }
 
     /** %XX-unescapes a name (the inverse of ChangeText.escape). */

@@ -51,6 +51,17 @@ public sealed interface LoggedChange {
         }
     }
 
+    /**
+     * FLOCK(inode,session,owner,R|W|U) or POSIXLOCK(inode,session,owner,R|W|U,start,end,pid), as the real master
+     * logs file locks. Locks are not kept across a restart here (a dump's FLCK and PLCK records are dropped too,
+     * clients take their locks again), so replaying one changes nothing; its line is kept as it was.
+     */
+    record FileLock(int ts, String line) implements LoggedChange {
+        public String text() {
+            return Integer.toUnsignedString(ts) + "|" + line;
+        }
+    }
+
     /** SETMETAID(id): the first line of a new file system. */
     record MetaId(int ts, long metaId) implements LoggedChange {
         public String text() {

@@ -34,6 +34,9 @@ public final class Replayer {
                     throw new IllegalStateException("does not apply: " + st);
                 }
             }
+            case LoggedChange.FileLock l -> {
+                // locks are not restored (see LoggedChange.FileLock): the line only takes its version
+            }
             case LoggedChange.MetaId m -> {
                 if (state.metaId() != 0 && state.metaId() != m.metaId()) {
                     throw new IllegalStateException("metadata id " + Long.toUnsignedString(m.metaId())
