@@ -22,10 +22,17 @@ BENCH_NS_PREFIX=jmfsmem
 . "$here/bench/lib/master-ns.sh"
 
 rss_kib() { awk '$1=="VmRSS:" {print $2}' "/proc/$pid/status"; }
-# wait until the RSS stops moving (the masters settle their allocations a moment after the last request)
+# wait until the RSS stops moving (the masters settle their allocations a moment after the last request): the same
+# value for 8 s, longer than our master's periodic collection (G1PeriodicGCInterval=5000), at most 2 minutes
 settled_rss() {
-  local a b
-  a=$(rss_kib); for _ in $(seq 1 30); do sleep 2; b=$(rss_kib); [ "$a" = "$b" ] && break; a=$b; done; echo "$b"
+  local a b same=0
+  a=$(rss_kib)
+  for _ in $(seq 1 60); do
+    sleep 2; b=$(rss_kib)
+    if [ "$a" = "$b" ]; then same=$((same + 1)); [ $same -ge 4 ] && break; else same=0; fi
+    a=$b
+  done
+  echo "$b"
 }
 live_heap() {
   [ "$1" = ours ] || { echo "-"; return; }
