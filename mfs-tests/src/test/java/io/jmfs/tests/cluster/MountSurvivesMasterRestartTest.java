@@ -1,8 +1,6 @@
 package io.jmfs.tests.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jmfs.tests.harness.KeepLogsOnFailure;
 import io.jmfs.tests.harness.LoggedProcess;
@@ -10,6 +8,7 @@ import io.jmfs.tests.harness.Logs;
 import io.jmfs.tests.harness.Poll;
 import io.jmfs.tests.harness.Shell;
 import io.jmfs.tests.harness.TestLogs;
+import io.jmfs.tests.interop.InteropPrerequisites;
 import io.jmfs.tests.interop.Prerequisites;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,17 +41,17 @@ class MountSurvivesMasterRestartTest {
     private static final Duration THROUGH_RESTART = Duration.ofSeconds(120);
     private static final String LOST = "connection to master";
 
+    /** Skips without root or /dev/fuse, or fails there when MFS_INTEROP=required (as in CI). */
     @BeforeAll
     static void fuseIsUsable() {
-        boolean root = "root".equals(System.getProperty("user.name"));
-        boolean fuse = Files.exists(Path.of("/dev/fuse"));
-        if (!(root && fuse)) {
-            String why = "a FUSE mount needs root and /dev/fuse";
-            if (Prerequisites.required()) {
-                fail(why);
-            }
-            assumeTrue(false, why);
+        List<String> missing = new java.util.ArrayList<>();
+        if (!"root".equals(System.getProperty("user.name"))) {
+            missing.add("root (a FUSE mount needs it)");
         }
+        if (!Files.exists(Path.of("/dev/fuse"))) {
+            missing.add("/dev/fuse");
+        }
+        InteropPrerequisites.check(missing, Prerequisites.required());
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class InteropPrerequisites implements BeforeAllCallback {
     }
 
     /** Returns if nothing is missing; else aborts (skips) or, when {@code required}, fails. */
-    static void check(List<String> missing, boolean required) {
+    public static void check(List<String> missing, boolean required) {
         if (missing.isEmpty()) {
             return;
         }
