@@ -97,9 +97,14 @@ wait_cs() {
   echo "chunkservers $* did not register" >&2; exit 1
 }
 
+# settle: every measurement starts with no dirty pages and a cold page cache, so that the kernel's writeback of
+# an earlier run's data does not slow a later one (with goal 2, a 1 GiB run leaves 2 GiB to write back)
+settle() { sync; echo 3 >/proc/sys/vm/drop_caches; sleep 1; }
+
 run_bench() {
   local kind=$1
   for p in $procs; do
+    settle
     # a bounded run: mfsbench waits forever for a worker that died
     if ! out=$(timeout "${BENCH_TIMEOUT:-600}" ip netns exec "$ns" "$bench" "$net.1" 9421 data "$mib" "$p" \
         2>"$dir/bench.err"); then

@@ -118,6 +118,8 @@ in_ns bash -c "$inner" inner setup "$dir/mnt-setup" "$mib" "$zip" "$net.1" "$her
 run=0
 for kind in $kinds; do
   run=$((run + 1))
+  # no dirty pages or cache left by the previous kind's run: its writeback would slow this one
+  sync; echo 3 >/proc/sys/vm/drop_caches; sleep 1
   read -r ws rs us files < <(in_ns bash -c "$inner" inner "$kind" "$dir/mnt-$kind-$run" "$mib" "$zip" "$net.1" \
     "$here/bin/mfsmount")
   printf '%-5s write %7.1f MB/s  read %7.1f MB/s  unpack %s files %6.1f s\n' "$kind" \
