@@ -85,7 +85,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "mfs-sustained-inodes");
+                Thread t = new Thread(r, "mfs-client-timer"); // sustained inodes, idle chunk writes
                 t.setDaemon(true);
                 return t;
             });
@@ -484,7 +484,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
         openFiles.merge(inode, 1, Integer::sum);
         FileReader reader = new FileReader(inode, this, chunkReader, locations, background, Retry.STANDARD);
         int flags = credentials().isRoot() ? ChunkRequest.WriteChunk.CANUSERESERVESPACE : 0;
-        FileWriter writer = new FileWriter(inode, this, chunkWriter, locations, background, length, WRITE_BUFFER,
+        FileWriter writer = new FileWriter(inode, this, chunkWriter, locations, background, timer, length, WRITE_BUFFER,
                 flags, Retry.STANDARD);
         return new MfsFile(this, inode, reader, writer);
     }

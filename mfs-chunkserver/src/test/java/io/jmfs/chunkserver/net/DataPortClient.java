@@ -25,6 +25,7 @@ public final class DataPortClient implements AutoCloseable {
     public DataPortClient(InetSocketAddress server) throws IOException {
         socket = new Socket(server.getAddress(), server.getPort());
         socket.setSoTimeout(20_000);
+        socket.setTcpNoDelay(true); // a frame is written in three parts: without this, Nagle delays its end
         in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         out = new DataOutputStream(socket.getOutputStream());
     }

@@ -41,6 +41,7 @@ public final class FakeMaster implements AutoCloseable {
     public void accept() throws IOException {
         socket = server.accept();
         socket.setSoTimeout(20_000);
+        socket.setTcpNoDelay(true); // a frame is written in three parts: without this, Nagle delays its end
         in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         out = new DataOutputStream(socket.getOutputStream());
     }

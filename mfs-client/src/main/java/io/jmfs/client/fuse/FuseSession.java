@@ -46,6 +46,11 @@ final class FuseSession implements AutoCloseable {
             "flush", "release", "fsync", "opendir", "readdir", "releasedir", "fsyncdir", "statfs", "setxattr",
             "getxattr", "listxattr", "removexattr", "access", "create");
 
+    /** Fields of struct fuse_ctx, as {@link LibFuse#requestContext} returns them. */
+    private static final int CTX_UID = 0;
+    private static final int CTX_GID = 1;
+    private static final int CTX_PID = 2;
+
     private final LibFuse fuse;
     private final MfsFilesystem fs;
     private final CacheTimeouts timeouts;
@@ -198,7 +203,7 @@ final class FuseSession implements AutoCloseable {
 
     private Credentials caller(MemorySegment req) {
         int[] ctx = fuse.requestContext(req);
-        return new Credentials(ctx[0], ctx[1]);
+        return new Credentials(ctx[CTX_UID], ctx[CTX_GID]);
     }
 
     private static String string(MemorySegment cString) {
@@ -226,9 +231,10 @@ final class FuseSession implements AutoCloseable {
     // ---- upcalls (on libfuse's workers: copy the arguments, do the work or queue it per file, never throw) ----
 
     private void lookup(MemorySegment req, long parent, MemorySegment name) {
-        Credentials who = caller(req);
+        int[] ctx = fuse.requestContext(req);
+        Credentials who = new Credentials(ctx[CTX_UID], ctx[CTX_GID]);
         String n = string(name);
-        submit(req, a -> replyEntry(req, a, fs.lookup(who, ino(parent), n)));
+        submit(req, a -> replyEntry(req, a, fs.lookup(who, ctx[CTX_PID], ino(parent), n)));
     }
 
     private void forget(MemorySegment req, long ino, long nlookup) {
@@ -236,9 +242,10 @@ final class FuseSession implements AutoCloseable {
     }
 
     private void getattr(MemorySegment req, long ino, MemorySegment fi) {
-        Credentials who = caller(req);
+        int[] ctx = fuse.requestContext(req);
+        Credentials who = new Credentials(ctx[CTX_UID], ctx[CTX_GID]);
         submit(req, a -> {
-            Attr attr = fs.attr(who, ino(ino));
+            Attr attr = fs.attr(who, ctx[CTX_PID], ino(ino));
             fuse.replyAttr(req, NativeLayouts.stat(a, fs.withLocalLength(ino(ino), attr)), timeouts.attrFor(attr));
         });
     }

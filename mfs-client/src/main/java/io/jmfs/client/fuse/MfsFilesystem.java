@@ -5,6 +5,7 @@ import io.jmfs.client.Entry;
 import io.jmfs.client.MfsClient;
 import io.jmfs.client.MfsException;
 import io.jmfs.client.MfsFile;
+import io.jmfs.client.cache.RecentLookups;
 import io.jmfs.client.cache.XattrCache;
 import io.jmfs.protocol.Attr;
 import io.jmfs.protocol.ByteString;
@@ -71,6 +72,7 @@ final class MfsFilesystem {
     private final Map<Integer, List<OpenFile>> filesByInode = new ConcurrentHashMap<>();
     private final Map<Long, Listing> listings = new ConcurrentHashMap<>();
     private final XattrCache xattrs;
+    private final RecentLookups recentLookups = new RecentLookups();
 
     MfsFilesystem(MfsClient client, SpecialFiles specials, XattrCache xattrs) {
         this.client = client;
@@ -85,7 +87,8 @@ final class MfsFilesystem {
         return name;
     }
 
-    Entry lookup(Credentials who, int parent, String name) throws IOException {
+    /** A name in a directory, looked up for process {@code pid}. */
+    Entry lookup(Credentials who, int pid, int parent, String name) throws IOException {
         if (parent == MfsClient.ROOT) {
             Optional<Entry> special = specials.lookup(name);
             if (special.isPresent()) {
@@ -93,14 +96,25 @@ final class MfsFilesystem {
             }
         }
         checkName(name);
-        return client.actingAs(who, () -> client.lookup(parent, name));
+        Entry e = client.actingAs(who, () -> client.lookup(parent, name));
+        if (e.attr().type() == NodeType.DIRECTORY) {
+            recentLookups.remember(e.inode(), pid, who.uid(), who.gid(), e.attr());
+        }
+        return e;
     }
 
-    /** The node's attributes as the master (or, for a special file, this mount) has them. */
-    Attr attr(Credentials who, int inode) throws IOException {
+    /**
+     * The node's attributes as the master (or, for a special file, this mount) has them; for a directory that process
+     * {@code pid} looked up less than a second ago, what that lookup returned ({@link RecentLookups}).
+     */
+    Attr attr(Credentials who, int pid, int inode) throws IOException {
         Optional<Attr> special = specials.attr(inode);
         if (special.isPresent()) {
             return special.get();
+        }
+        Optional<Attr> recent = recentLookups.recent(inode, pid, who.uid(), who.gid());
+        if (recent.isPresent()) {
+            return recent.get();
         }
         return client.actingAs(who, () -> client.getattr(inode));
     }
@@ -159,6 +173,7 @@ final class MfsFilesystem {
         if (specials.attr(inode).isPresent()) {
             throw new MfsException(MfsStatus.EPERM, "setattr of a special file");
         }
+        recentLookups.forget(inode);
         return client.actingAs(who, () -> {
             Attr attr = null;
             if (change.size()) {

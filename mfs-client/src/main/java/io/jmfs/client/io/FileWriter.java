@@ -7,30 +7,48 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Write-back buffer of one open file. Writes land in a buffer holding one contiguous dirty extent; the extent goes to
- * the chunkservers when the buffer is full, when a write is not contiguous with it, and on {@link #flush} (which
- * fsync and close call). A full buffer is written in the background while the next one fills (at most one in flight,
- * so extents reach the servers in write order); an error of a background write is reported by the next write or
- * flush. Each extent is written chunk by chunk: WRITE_CHUNK, the chain write, WRITE_CHUNK_END with the new length;
- * a failed chain is retried with a fresh WRITE_CHUNK (the master then picks the copies and version again).
+ * Write-back buffer of one open file. Writes land in a buffer holding one contiguous dirty extent. The extent goes to
+ * the chunkservers as soon as nothing else is on its way (so a small file's data travels while the program goes on to
+ * its next call, as mfsmount's write-behind does), when the buffer is full, when a write is not contiguous with it,
+ * and on {@link #flush} (which fsync and close call). At most one extent is in flight, written in the background
+ * while the next one fills, so extents reach the servers in write order; an error of a background write is reported
+ * by the next write or flush.
+ *
+ * <p>Extents go through one {@link ChunkWriteSession} per chunk, which stays open from one extent to the next: a
+ * stream of extents costs one WRITE_CHUNK, one chain set-up and one WRITE_CHUNK_END per chunk, not per extent, and
+ * the next extent's packets follow the last one's without waiting for its acknowledgements. The session ends
+ * (WRITE_FINISH, then WRITE_CHUNK_END with the length every copy confirmed) when the writer moves to another chunk,
+ * on {@link #flush}, and when the file has been idle for {@link #IDLE_END} (mfsmount's write worker idle time), so
+ * that the master learns the length and other clients see the data of a file that stays open. Sent pieces keep their
+ * buffer until every copy confirmed them: when a chain breaks, the session is dropped and the pieces not yet
+ * confirmed are sent again through a fresh WRITE_CHUNK (the master then picks the copies and version again). A
+ * buffer goes back to the writer only after its last piece is confirmed.
  */
 public final class FileWriter {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileWriter.class);
     /** The first buffer of a handle; it doubles up to the full buffer size as writes continue. */
     static final int INITIAL_BUFFER = 64 * 1024;
+    /** How long an open chunk write may wait for more data before it is ended. */
+    static final Duration IDLE_END = Duration.ofMillis(100);
     private final int inode;
     private final ChunkMaster master;
     private final ChunkWriter writer;
     private final ChunkLocationCache cache;
     private final Retry retry;
     private final ExecutorService background;
+    private final ScheduledExecutorService timer;
     private final int bufferSize;
     private final int chunkOpFlags;
     private final AtomicLong length;
@@ -40,16 +58,37 @@ public final class FileWriter {
     private long extentStart;
     private int extentLength;
     private Future<byte[]> inFlight;
+    /** Where the extent in flight ends: the file is at least that long until its write reports the length. */
+    private long inFlightEnd;
     /** The buffer of the last finished background write, for the next extent (streaming writers reuse it). */
     private byte[] spare;
+    /** An error of a write that ended an idle session, reported by the next write or flush. */
+    private IOException deferred;
+    private long lastWriteNanos;
+    private boolean idleCheckPending;
+
+    // The open chunk write: used by the extent in flight, or under this object's lock when nothing is in flight.
+    private ChunkWriteSession session;
+    /** Pieces sent through the session that not every copy has confirmed yet, oldest first. */
+    private final ArrayDeque<Sent> unacked = new ArrayDeque<>();
+    /** Whether the session was opened after a broken one, with {@link #unacked} still to send again. */
+    private boolean resendPending;
+    /** The buffer of the last piece every copy confirmed, when no other piece still needs it: the next spare. */
+    private byte[] freed;
+    /** Where the data sent so far ends, confirmed or not. */
+    private final AtomicLong sentEnd = new AtomicLong();
+    private int sessionIndex;
+    /** The file length to report when the session ends: what the master said, and every acknowledged extent. */
+    private long sessionLength;
 
     /**
-     * @param background runs write-behind; null writes full buffers in the caller's thread
+     * @param background runs write-behind; null writes every extent in the caller's thread
+     * @param timer ends idle chunk writes; null leaves them open until the next flush or chunk change
      * @param chunkOpFlags WRITE_CHUNK flags (CANUSERESERVESPACE for root writers)
      */
     public FileWriter(int inode, ChunkMaster master, ChunkWriter writer, ChunkLocationCache cache,
-                      ExecutorService background, long initialLength, int bufferSize, int chunkOpFlags,
-                      Retry retry) {
+                      ExecutorService background, ScheduledExecutorService timer, long initialLength, int bufferSize,
+                      int chunkOpFlags, Retry retry) {
         this.retry = retry;
         if (bufferSize < ChunkGeometry.BLOCK_SIZE) {
             throw new IllegalArgumentException("write buffer must hold at least one block: " + bufferSize);
@@ -59,6 +98,7 @@ public final class FileWriter {
         this.writer = writer;
         this.cache = cache;
         this.background = background;
+        this.timer = timer;
         this.bufferSize = bufferSize;
         this.chunkOpFlags = chunkOpFlags;
         this.length = new AtomicLong(initialLength);
@@ -81,6 +121,8 @@ public final class FileWriter {
         if (pos < 0 || pos + total > ChunkGeometry.MAX_FILE_LENGTH) {
             throw new IndexOutOfBoundsException("write of " + total + " at " + pos);
         }
+        throwDeferred();
+        lastWriteNanos = System.nanoTime();
         long off = 0;
         long len = total;
         while (len > 0) {
@@ -100,6 +142,9 @@ public final class FileWriter {
             if (extentLength == bufferSize) {
                 handOff();
             }
+        }
+        if (background != null && extentLength > 0 && (inFlight == null || inFlight.isDone())) {
+            handOff(); // nothing on its way: start this extent now rather than at the next flush
         }
     }
 
@@ -125,27 +170,42 @@ public final class FileWriter {
 
     /** Writes every buffered byte and waits for it: after this returns, other clients can read the data. */
     public synchronized void flush() throws IOException {
-        awaitInFlight();
-        spare = null; // a file at rest keeps at most its current buffer
-        if (extentLength > 0) {
-            writeExtent(extentStart, buffer, extentLength);
-            extentLength = 0;
+        try {
+            awaitInFlight();
+            throwDeferred();
+            spare = null; // a file at rest keeps at most its current buffer
+            if (extentLength > 0) {
+                int n = extentLength;
+                extentLength = 0;
+                writeExtent(extentStart, buffer, n, false);
+            }
+        } finally {
+            endSession();
+            freed = null;
         }
     }
 
-    /** Whether some written bytes have not reached the chunkservers yet. */
+    /** Whether some written bytes have not reached the chunkservers, or the master has not learnt the length yet. */
     public synchronized boolean dirty() {
-        return extentLength > 0 || inFlight != null;
+        return extentLength > 0 || inFlight != null || session != null || !unacked.isEmpty();
     }
 
     /** The file length including buffered writes. */
     public synchronized long length() {
-        return Math.max(length.get(), extentStart + extentLength);
+        long l = Math.max(length.get(), sentEnd.get());
+        if (extentLength > 0) {
+            l = Math.max(l, extentStart + extentLength);
+        }
+        if (inFlight != null) {
+            l = Math.max(l, inFlightEnd);
+        }
+        return l;
     }
 
     /** Takes note of a length the master reported (open, truncate). */
     public synchronized void knownLength(long l) {
         length.set(l);
+        sentEnd.set(l);
     }
 
     /** Sends the current extent on its way (in the background when possible) and starts an empty buffer. */
@@ -161,13 +221,17 @@ public final class FileWriter {
         buffer = null;
         extentLength = 0;
         if (background == null) {
-            writeExtent(start, data, n);
+            writeExtent(start, data, n, false);
             return;
         }
+        inFlightEnd = start + n;
         inFlight = background.submit(() -> {
-            writeExtent(start, data, n);
-            return data;
+            writeExtent(start, data, n, true);
+            byte[] free = freed;
+            freed = null;
+            return free;
         });
+        scheduleIdleCheck(IDLE_END.toNanos());
     }
 
     private void awaitInFlight() throws IOException {
@@ -189,56 +253,225 @@ public final class FileWriter {
         }
     }
 
-    private void writeExtent(long start, byte[] data, int n) throws IOException {
+    private void throwDeferred() throws IOException {
+        IOException e = deferred;
+        if (e != null) {
+            deferred = null;
+            throw e;
+        }
+    }
+
+    private void scheduleIdleCheck(long delayNanos) {
+        if (timer != null && !idleCheckPending) {
+            idleCheckPending = true;
+            try {
+                timer.schedule(this::endIfIdle, Math.max(delayNanos, 1), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                idleCheckPending = false; // the client is closing: flush or close ends the session
+            }
+        }
+    }
+
+    /** Ends the open chunk write once no data has come for {@link #IDLE_END}, sending what is buffered first. */
+    private synchronized void endIfIdle() {
+        idleCheckPending = false;
+        if (inFlight != null && !inFlight.isDone()) {
+            scheduleIdleCheck(IDLE_END.toNanos());
+            return;
+        }
+        try {
+            awaitInFlight();
+            if (session == null && extentLength == 0) {
+                return;
+            }
+            long idle = System.nanoTime() - lastWriteNanos;
+            if (idle < IDLE_END.toNanos()) {
+                scheduleIdleCheck(IDLE_END.toNanos() - idle);
+            } else if (extentLength > 0) {
+                handOff();
+            } else {
+                endSession();
+            }
+        } catch (IOException e) {
+            if (deferred == null) {
+                deferred = e;
+            }
+        }
+    }
+
+    /**
+     * Sends an extent chunk by chunk. {@code handedOff}: {@code data} is a buffer this writer has let go of, which may
+     * become the next spare once every copy has it (not the buffer the writer keeps filling).
+     */
+    private void writeExtent(long start, byte[] data, int n, boolean handedOff) throws IOException {
         int done = 0;
         while (done < n) {
             long pos = start + done;
             int index = ChunkGeometry.chunkIndex(pos);
             int inChunk = ChunkGeometry.offsetInChunk(pos);
             int piece = Math.min(n - done, ChunkGeometry.CHUNK_SIZE - inChunk);
-            writeChunkPiece(index, inChunk, data, done, piece);
+            if ((session != null || !unacked.isEmpty()) && sessionIndex != index) {
+                endSession();
+            }
+            // only the extent's last piece frees its buffer: an earlier one acknowledged at a chunk change does not
+            Piece p = new Piece(data, done, piece, inChunk, pos + piece, handedOff && done + piece == n);
+            withRetries(index, () -> {
+                if (p.queued) {
+                    takeAcknowledged(session.acknowledged()); // sent before an ack failed: the resend covered it
+                } else {
+                    send(p);
+                }
+            });
             done += piece;
         }
     }
 
-    private void writeChunkPiece(int index, int inChunk, byte[] data, int off, int len) throws IOException {
+    /** A range of one chunk, sent through the open session. */
+    private static final class Piece {
+        final byte[] data;
+        final int off;
+        final int len;
+        final int inChunk;
+        final long end;
+        /** The last piece of a buffer the writer let go of: once every copy has it, the buffer is free. */
+        final boolean freesBuffer;
+        /** Sent once: from then on only a broken chain's resend sends it again. */
+        boolean queued;
+
+        Piece(byte[] data, int off, int len, int inChunk, long end, boolean freesBuffer) {
+            this.data = data;
+            this.off = off;
+            this.len = len;
+            this.inChunk = inChunk;
+            this.end = end;
+            this.freesBuffer = freesBuffer;
+        }
+    }
+
+    /** A piece on its way, with the write id that acknowledges its last packet. */
+    private record Sent(Piece piece, int lastWriteId) {}
+
+    private interface SessionStep {
+        void run() throws IOException;
+    }
+
+    private void send(Piece p) throws IOException {
+        int last = session.send(p.inChunk, p.data, p.off, p.len);
+        unacked.add(new Sent(p, last));
+        p.queued = true;
+        sentEnd.accumulateAndGet(p.end, Math::max);
+        takeAcknowledged(session.acknowledged());
+    }
+
+    /** Retires the pieces every copy now has: they count for the length the master learns, their buffers are free. */
+    private void takeAcknowledged(int acknowledged) {
+        while (!unacked.isEmpty() && unacked.peekFirst().lastWriteId() <= acknowledged) {
+            Piece p = unacked.pollFirst().piece();
+            sessionLength = Math.max(sessionLength, p.end);
+            length.accumulateAndGet(p.end, Math::max);
+            if (p.freesBuffer) {
+                freed = p.data;
+            }
+        }
+    }
+
+    /**
+     * Runs {@code step} on the open session of chunk {@code index}, opening one when there is none. A failed chain is
+     * dropped (its acknowledged length still ends the chunk operation at the master) and the step retried through a
+     * fresh WRITE_CHUNK, after every piece that was not acknowledged has been sent again.
+     */
+    private void withRetries(int index, SessionStep step) throws IOException {
         IOException last = null;
         for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
             if (attempt > 1) {
                 retry.pause(attempt - 1);
             }
-            ChunkReply chunk;
-            try {
-                chunk = master.writeChunk(inode, index, chunkOpFlags);
-            } catch (IOException e) {
-                if (!Retry.isTemporary(e)) {
-                    throw e;
+            if (session == null) {
+                try {
+                    openSession(index);
+                } catch (IOException e) {
+                    if (!Retry.isTemporary(e)) {
+                        throw e;
+                    }
+                    last = e;
+                    continue;
                 }
-                last = e;
-                continue;
             }
-            long end = (long) index * ChunkGeometry.CHUNK_SIZE + inChunk + len;
-            long newLength = Math.max(Math.max(chunk.fileLength(), length.get()), end);
-            boolean written = false;
             try {
-                writer.write(chunk.chunk(), inChunk, data, off, len);
-                written = true;
+                resendUnacknowledged();
+                step.run();
+                return;
             } catch (IOException e) {
                 last = e;
-            } finally {
-                cache.invalidate(inode, index);
-                master.writeChunkEnd(chunk.chunk().chunkId(), inode, index,
-                        written ? newLength : Math.max(chunk.fileLength(), length.get()), 0);
+                LOG.info("writing chunk {} of inode {} through {} failed ({}); retrying with a new WRITE_CHUNK",
+                        index, inode, session.chunk().locations().stream().map(l -> l.address() + ":" + l.port())
+                                .toList(), e.getMessage());
+                dropSession();
             }
-            if (written) {
-                length.accumulateAndGet(newLength, Math::max);
-                return;
-            }
-            LOG.info("writing chunk {} of inode {} through {} failed ({}); retrying with a new WRITE_CHUNK", index,
-                    inode, chunk.chunk().locations().stream().map(l -> l.address() + ":" + l.port()).toList(),
-                    last.getMessage());
         }
         throw new IOException("writing inode " + inode + " chunk " + index + " failed " + retry.attempts()
                 + " times: " + last.getMessage(), last);
+    }
+
+    /** After a fresh session opened: the pieces the broken one had not confirmed go out again, in order. */
+    private void resendUnacknowledged() throws IOException {
+        if (unacked.isEmpty() || !resendPending) {
+            return;
+        }
+        resendPending = false;
+        List<Sent> again = List.copyOf(unacked);
+        unacked.clear();
+        for (Sent s : again) {
+            send(s.piece());
+        }
+    }
+
+    /** WRITE_CHUNK and the chain set-up; a chain that cannot be opened ends the chunk operation again. */
+    private void openSession(int index) throws IOException {
+        ChunkReply chunk = master.writeChunk(inode, index, chunkOpFlags);
+        long known = Math.max(chunk.fileLength(), length.get());
+        try {
+            session = writer.open(chunk.chunk());
+        } catch (IOException e) {
+            cache.invalidate(inode, index);
+            master.writeChunkEnd(chunk.chunk().chunkId(), inode, index, known, 0);
+            throw new IOException("opening the write of chunk " + index + " of inode " + inode + ": "
+                    + e.getMessage(), e);
+        }
+        sessionIndex = index;
+        sessionLength = known;
+        resendPending = !unacked.isEmpty();
+    }
+
+    /** A broken chain: the connection is closed and the chunk operation ended with what every copy has. */
+    private void dropSession() throws IOException {
+        ChunkWriteSession s = session;
+        session = null;
+        s.abort();
+        cache.invalidate(inode, sessionIndex);
+        master.writeChunkEnd(s.chunk().chunkId(), inode, sessionIndex, Math.max(sessionLength, length.get()), 0);
+    }
+
+    /**
+     * Ends the open chunk write once every copy has everything (a chain that breaks meanwhile is replaced and the
+     * missing pieces sent again): WRITE_FINISH, whose failure then loses nothing, and WRITE_CHUNK_END with the length.
+     */
+    private void endSession() throws IOException {
+        if (session == null && unacked.isEmpty()) {
+            return;
+        }
+        withRetries(sessionIndex, () -> {
+            session.drain();
+            takeAcknowledged(Integer.MAX_VALUE);
+        });
+        ChunkWriteSession s = session;
+        session = null;
+        try {
+            s.finish();
+        } catch (IOException e) {
+            s.abort();
+        }
+        cache.invalidate(inode, sessionIndex);
+        master.writeChunkEnd(s.chunk().chunkId(), inode, sessionIndex, Math.max(sessionLength, length.get()), 0);
     }
 }

@@ -122,6 +122,11 @@ public final class FramedSocket implements AutoCloseable {
         return new RawPacket(type, payload);
     }
 
+    /** Whether some received bytes wait to be read, so that {@link #receive} will not wait long for a frame. */
+    public boolean hasInput() throws IOException {
+        return in.available() > 0;
+    }
+
     public void readTimeout(Duration timeout) throws SocketException {
         socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
     }

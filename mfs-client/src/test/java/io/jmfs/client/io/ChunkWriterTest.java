@@ -36,7 +36,7 @@ class ChunkWriterTest {
 
     @Test
     void dataGoesToTheChainHeadInBlockSizedPacketsNamingTheRestOfTheChainAndIsFinished() throws IOException {
-        byte[] data = new byte[ChunkWriter.WINDOW * 65536 + 300_000]; // more than one window of unacked packets
+        byte[] data = new byte[ChunkWriteSession.WINDOW * 65536 + 300_000]; // more than one window of unacked packets
         new Random(3).nextBytes(data);
         ChunkData chunk = new ChunkData(9, 4, List.of(head.location(), second.location()));
         new ChunkWriter(pool).write(chunk, 1000, data, 0, data.length);

@@ -41,30 +41,109 @@ class FileWriterTest {
     }
 
     private FileWriter writer() {
-        return new FileWriter(10, master, new ChunkWriter(pool), new ChunkLocationCache(), background, 0, BUFFER, 0, FAST);
+        return new FileWriter(10, master, new ChunkWriter(pool), new ChunkLocationCache(), background, null, 0, BUFFER,
+                0, FAST);
+    }
+
+    /** A writer that writes every extent in the caller's thread: the test decides when each one goes out. */
+    private FileWriter synchronousWriter() {
+        return new FileWriter(10, master, new ChunkWriter(pool), new ChunkLocationCache(), null, null, 0, BUFFER, 0,
+                FAST);
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.onSpinWait();
+        }
     }
 
     @Test
-    void smallWritesStayInTheBufferUntilFlushThenReachTheChunkserverAndTheMasterLearnsTheLength()
-            throws IOException {
+    void aWriteStartsOnItsWayAtOnceButTheMasterLearnsTheLengthOnlyWhenFlushEndsTheChunkWrite() throws IOException {
         FileWriter w = writer();
         w.write(0, "hello ".getBytes(), 0, 6);
+        await("the first write reached the chunkserver without a flush",
+                () -> master.writeChunkCalls() == 1 && cs.chunk(master.chunkId(0)) != null);
         w.write(6, "moosefs".getBytes(), 0, 7);
-        assertThat(master.writeChunkCalls()).as("nothing sent before flush").isZero();
         assertThat(w.length()).isEqualTo(13);
+        assertThat(master.writeChunkEndCalls()).as("the chunk write stays open for more data").isZero();
         assertThat(w.dirty()).isTrue();
 
         w.flush();
 
         assertThat(w.dirty()).isFalse();
-        assertThat(master.writeChunkCalls()).isEqualTo(1);
+        assertThat(master.writeChunkCalls()).as("both writes went through one chunk write").isEqualTo(1);
         assertThat(master.writeChunkEndCalls()).isEqualTo(1);
         assertThat(master.length()).isEqualTo(13);
         assertThat(new String(cs.chunk(master.chunkId(0)))).isEqualTo("hello moosefs");
     }
 
     @Test
-    void manySmallSequentialWritesGrowTheBufferAndArriveWhole() throws IOException {
+    void randomWritesThroughTheBackgroundWriterLeaveExactlyTheBytesOfALocalReference() throws IOException {
+        Random random = new Random(77);
+        byte[] reference = new byte[0];
+        FileWriter w = writer();
+        for (int op = 0; op < 400; op++) {
+            int len = 1 + random.nextInt(random.nextBoolean() ? 300_000 : 5000);
+            long pos = random.nextInt(4) == 0 ? random.nextInt(Math.max(1, reference.length + 1)) : reference.length;
+            byte[] piece = new byte[len];
+            random.nextBytes(piece);
+            w.write(pos, piece, 0, len);
+            if (pos + len > reference.length) {
+                reference = Arrays.copyOf(reference, (int) (pos + len));
+            }
+            System.arraycopy(piece, 0, reference, (int) pos, len);
+            assertThat(w.length()).isEqualTo(reference.length);
+            if (random.nextInt(50) == 0) {
+                w.flush();
+            }
+        }
+        w.flush();
+
+        assertThat(master.length()).isEqualTo(reference.length);
+        byte[] stored = cs.chunk(master.chunkId(0));
+        assertThat(Arrays.copyOf(stored, reference.length)).isEqualTo(reference);
+    }
+
+    @Test
+    void aLongStreamAcrossChunkBoundariesArrivesWholeWhileAcknowledgementsLagBehind() throws IOException {
+        cs.dataDelayNanos = 200_000; // buffers are recycled while later pieces are still unconfirmed
+        Random random = new Random(78);
+        long start = ChunkGeometry.CHUNK_SIZE - 5 * BUFFER / 2;
+        byte[] data = new byte[6 * BUFFER + 4321];
+        random.nextBytes(data);
+        FileWriter w = writer();
+        int done = 0;
+        while (done < data.length) {
+            int len = Math.min(data.length - done, 1 + random.nextInt(400_000));
+            w.write(start + done, data, done, len);
+            done += len;
+        }
+        w.flush();
+
+        assertThat(master.length()).isEqualTo(start + data.length);
+        byte[] first = cs.chunk(master.chunkId(0));
+        byte[] second = cs.chunk(master.chunkId(1));
+        int inFirst = (int) (ChunkGeometry.CHUNK_SIZE - start);
+        assertThat(Arrays.copyOfRange(first, (int) start, first.length)).isEqualTo(Arrays.copyOf(data, inFirst));
+        assertThat(second).isEqualTo(Arrays.copyOfRange(data, inFirst, data.length));
+    }
+
+    @Test
+    void theLengthCountsDataOnItsWayAndFollowsATruncationAfterAFlush() throws IOException {
+        FileWriter w = writer();
+        w.write(50, new byte[50], 0, 50);
+        assertThat(w.length()).as("buffered or in flight").isEqualTo(100);
+        w.flush();
+        w.knownLength(10);
+        assertThat(w.length()).isEqualTo(10);
+    }
+
+    @Test
+    void manySmallSequentialWritesArriveWholeThroughOneChunkWrite() throws IOException {
         byte[] data = new byte[2 * BUFFER + 12_345];
         new Random(5).nextBytes(data);
         FileWriter w = writer();
@@ -75,7 +154,48 @@ class FileWriterTest {
 
         assertThat(master.length()).isEqualTo(data.length);
         assertThat(cs.chunk(master.chunkId(0))).isEqualTo(data);
-        assertThat(master.writeChunkCalls()).as("one chunk write per full buffer, and the rest").isEqualTo(3);
+        assertThat(master.writeChunkCalls()).as("one WRITE_CHUNK per chunk, however many extents").isEqualTo(1);
+        assertThat(cs.writesOpened()).as("one chain set-up").hasSize(1);
+    }
+
+    @Test
+    void anOpenFileThatGoesIdleEndsItsChunkWriteSoOtherClientsSeeTheLength() throws IOException {
+        java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            FileWriter w = new FileWriter(10, master, new ChunkWriter(pool), new ChunkLocationCache(), background,
+                    timer, 0, BUFFER, 0, FAST);
+            w.write(0, "left open".getBytes(), 0, 9);
+
+            await("the idle chunk write ended", () -> master.writeChunkEndCalls() == 1);
+            assertThat(master.length()).isEqualTo(9);
+            assertThat(new String(cs.chunk(master.chunkId(0)))).isEqualTo("left open");
+            assertThat(w.dirty()).isFalse();
+
+            w.write(9, "!".getBytes(), 0, 1);
+            w.flush();
+            assertThat(master.writeChunkCalls()).as("a later write opens a new chunk write").isEqualTo(2);
+            assertThat(master.length()).isEqualTo(10);
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aChainFailingMidStreamIsReplacedAndWhatNoCopyConfirmedYetIsSentAgainThroughTheNewOne() throws IOException {
+        byte[] data = new byte[BUFFER + 1000];
+        new Random(3).nextBytes(data);
+        FileWriter w = synchronousWriter();
+        w.write(0, data, 0, BUFFER); // a full buffer: written now, the chunk write stays open
+        assertThat(master.writeChunkEndCalls()).isZero();
+        cs.failNextData.set(1);
+        w.write(BUFFER, data, BUFFER, 1000);
+
+        w.flush();
+
+        assertThat(cs.chunk(master.chunkId(0))).isEqualTo(data);
+        assertThat(master.writeChunkCalls()).isEqualTo(2);
+        assertThat(master.writeChunkEndCalls()).isEqualTo(2);
+        assertThat(master.length()).isEqualTo(data.length);
     }
 
     @Test
@@ -109,6 +229,8 @@ class FileWriterTest {
         w.flush();
 
         assertThat(master.length()).isEqualTo(start + data.length);
+        assertThat(master.writeChunkEndCalls()).as("the first chunk's write ends before the second's starts")
+                .isEqualTo(2);
         byte[] first = cs.chunk(master.chunkId(0));
         byte[] second = cs.chunk(master.chunkId(1));
         int inFirst = (int) (ChunkGeometry.CHUNK_SIZE - start);

@@ -50,6 +50,10 @@ public final class FakeChunkserver implements AutoCloseable {
     public volatile Fault fault = Fault.NONE;
     /** How many more chain openings to refuse (a chunkserver of the chain that is down), whatever the fault. */
     public final AtomicInteger refuseNextWrites = new AtomicInteger();
+    /** How many more WRITE_DATA packets to answer with an I/O error, storing nothing (a disk failing mid-write). */
+    public final AtomicInteger failNextData = new AtomicInteger();
+    /** A pause before each WRITE_DATA is stored and acknowledged (a slower disk): the client's acks lag its sends. */
+    public volatile long dataDelayNanos;
 
     public FakeChunkserver() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -115,7 +119,12 @@ public final class FakeChunkserver implements AutoCloseable {
                                 || refuseNextWrites.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
                         conn.send(new WriteStatus(w.chunkId(), 0, refuse ? MfsStatus.CANTCONNECT : MfsStatus.OK));
                     }
-                    case WriteData d -> conn.send(new WriteStatus(d.chunkId(), d.writeId(), store(d)));
+                    case WriteData d -> {
+                        if (dataDelayNanos > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(dataDelayNanos);
+                        }
+                        conn.send(new WriteStatus(d.chunkId(), d.writeId(), store(d)));
+                    }
                     case WriteFinish f -> finishedWrites.incrementAndGet();
                     default -> throw new IOException("fake chunkserver does not handle " + m);
                 }
@@ -128,6 +137,9 @@ public final class FakeChunkserver implements AutoCloseable {
     private MfsStatus store(WriteData d) {
         if (!d.crcMatches()) {
             return MfsStatus.CRC;
+        }
+        if (failNextData.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return MfsStatus.IO;
         }
         int pos = d.block() * ChunkGeometry.BLOCK_SIZE + d.offset();
         chunks.compute(d.chunkId(), (id, old) -> {

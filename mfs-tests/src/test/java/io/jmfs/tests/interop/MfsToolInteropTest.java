@@ -120,9 +120,7 @@ class MfsToolInteropTest {
                 Files.createFile(resume);
                 String victimPort = cluster.chunkserverAddress(1) + ":9422";
                 Poll.until(Duration.ofSeconds(30), "a read request waiting at the frozen chunkserver", () ->
-                        ns.run("ss", "-tnH", "state", "established").output().lines()
-                                .map(String::trim).map(l -> l.split("\\s+"))
-                                .anyMatch(f -> f.length >= 3 && f[2].equals(victimPort) && !f[0].equals("0")));
+                        bytesQueuedOnAConnectionTo(ns, victimPort, 1));
                 ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly();
                 Poll.until(Duration.ofSeconds(10), "chunkserver 1 dead", () -> !victim.isAlive());
                 Poll.until(Duration.ofSeconds(120), "the read finished", () -> !reader.isAlive());
@@ -144,30 +142,35 @@ class MfsToolInteropTest {
         Path back = work.resolve("back");
         try (NetworkNamespace ns = NetworkNamespace.create();
                 RealMooseFs cluster = RealMooseFs.start(ns, logs, 2, false)) {
-            // The producer stops after 30 MB, so the writer waits mid-file. The test freezes chunkserver 2, lets
-            // the writer go on until a write waits at the frozen server, and kills it: the chain breaks and the
-            // writer must get a new one from the master and write the data again.
+            // After 30 MB the producer slows to a trickle (64 KiB every 20 ms: never idle long enough for the writer
+            // to end its chunk write, which would need a new WRITE_CHUNK, and so the frozen server's answer, from the
+            // master). The test freezes chunkserver 2, waits until trickled data queues up at it, and kills it: the
+            // chain breaks and the writer must get a new one from the master and write the data again.
             String script = """
                     export MFS_LOG_LEVEL=INFO
                     { head -c 30000000 '%s'; touch '%s'
-                      for i in $(seq 600); do [ -e '%s' ] && break; sleep 0.1; done
-                      tail -c +30000001 '%s'
+                      tail -c +30000001 '%s' | {
+                        for i in $(seq 3000); do
+                          [ -e '%s' ] && break
+                          dd bs=65536 count=1 iflag=fullblock status=none; sleep 0.02
+                        done
+                        cat
+                      }
                     } | %s put -H %s - /big 2>'%s'
-                    """.formatted(source, paused, resume, source, JmfsHome.launcher("mfs"), cluster.masterAddress(),
+                    """.formatted(source, paused, source, resume, JmfsHome.launcher("mfs"), cluster.masterAddress(),
                     logs.file("mfs-put"));
             LoggedProcess writer = ns.launch("mfs-put-pipeline", List.of("bash", "-c", script),
                     logs.file("mfs-put-pipeline"));
             try (writer) {
-                Poll.until(Duration.ofSeconds(60), "the writer paused after 30 MB", () -> Files.exists(paused));
+                Poll.until(Duration.ofSeconds(60), "the writer slowed down after 30 MB", () -> Files.exists(paused));
                 LoggedProcess victim = cluster.processes().stream()
                         .filter(p -> p.name().equals("real-mfschunkserver2")).findFirst().orElseThrow();
                 Shell.run(Duration.ofSeconds(10), "kill", "-STOP", Long.toString(victim.pid())).orThrow();
                 Files.createFile(resume);
                 String victimPort = cluster.chunkserverAddress(2) + ":9422";
                 Poll.until(Duration.ofSeconds(30), "write data waiting at the frozen chunkserver", () ->
-                        ns.run("ss", "-tnH", "state", "established").output().lines()
-                                .map(String::trim).map(l -> l.split("\\s+"))
-                                .anyMatch(f -> f.length >= 3 && f[2].equals(victimPort) && !f[0].equals("0")));
+                        // a block of data, not just a WRITE_FINISH or NOP of a chunk write that has ended
+                        bytesQueuedOnAConnectionTo(ns, victimPort, 64 * 1024));
                 ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly();
                 Poll.until(Duration.ofSeconds(10), "chunkserver 2 dead", () -> !victim.isAlive());
                 Poll.until(Duration.ofSeconds(120), "the write finished", () -> !writer.isAlive());
@@ -179,6 +182,18 @@ class MfsToolInteropTest {
             assertThat(get.exitCode()).as(get.output()).isZero();
             assertThat(sha256(back)).isEqualTo(sha256(source));
         }
+    }
+
+    /**
+     * Whether some connection to {@code address} (ip:port) has at least {@code bytes} queued at one end: unread in the
+     * frozen server's receive queue, or unacknowledged in the sender's send queue (where the kernel keeps them once
+     * the receiver's window is full).
+     */
+    private static boolean bytesQueuedOnAConnectionTo(NetworkNamespace ns, String address, long bytes) {
+        return ns.run("ss", "-tnH", "state", "established").output().lines()
+                .map(String::trim).map(l -> l.split("\\s+"))
+                .anyMatch(f -> f.length >= 4 && (f[2].equals(address) || f[3].equals(address))
+                        && Math.max(Long.parseLong(f[0]), Long.parseLong(f[1])) >= bytes);
     }
 
     @Test

@@ -15,8 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
@@ -34,6 +35,8 @@ import static io.jmfs.chunkserver.storage.chunk.ChunkFormat.HEADER_SIZE;
  */
 final class ChunkOperations {
     private static final Logger log = LoggerFactory.getLogger(ChunkOperations.class);
+    private static final Set<StandardOpenOption> CREATE_OPTIONS = EnumSet.of(StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ, StandardOpenOption.WRITE);
 
     private final ChunkRegistry registry;
     private final Supplier<List<Disk>> disks;
@@ -62,10 +65,7 @@ final class ChunkOperations {
             return MfsStatus.CHUNKEXIST;
         }
         try {
-            Path p = c.path();
-            Files.createDirectories(p.getParent());
-            FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel ch = createFile(c.path());
             c.channel = ch;
             c.headerSize = HEADER_SIZE;
             writeFully(ch, ChunkFormat.newFileHead(id, version), 0);
@@ -172,10 +172,7 @@ final class ChunkOperations {
             return MfsStatus.CHUNKEXIST;
         }
         try {
-            Path p = copy.path();
-            Files.createDirectories(p.getParent());
-            FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileChannel ch = createFile(copy.path());
             copy.channel = ch;
             int[] crcs = emptyCrcs();
             System.arraycopy(old.crcs, 0, crcs, 0, old.blocks);
@@ -612,11 +609,33 @@ final class ChunkOperations {
         }
     }
 
+    /**
+     * Creates (or empties) a chunk file for reading and writing. Its subfolder usually exists already, so it is made
+     * only when the file cannot be created without it, instead of asking the file system first on every create.
+     */
+    private static FileChannel createFile(Path p) throws IOException {
+        try {
+            return FileChannel.open(p, CREATE_OPTIONS);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(p.getParent());
+            return FileChannel.open(p, CREATE_OPTIONS);
+        }
+    }
+
+    /** The disk with the most available space among those taking new chunks, or null. */
     private Disk chooseDisk() {
-        return disks.get().stream()
-                .filter(Disk::acceptsNewChunks)
-                .max(Comparator.comparingLong(d -> d.space().available()))
-                .orElse(null);
+        Disk best = null;
+        long bestAvailable = Long.MIN_VALUE;
+        for (Disk d : disks.get()) {
+            if (d.acceptsNewChunks()) {
+                long available = d.space().available();
+                if (best == null || available > bestAvailable) {
+                    best = d;
+                    bestAvailable = available;
+                }
+            }
+        }
+        return best;
     }
 
     private void abandon(Chunk c) {

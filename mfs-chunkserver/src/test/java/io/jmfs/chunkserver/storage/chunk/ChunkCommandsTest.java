@@ -74,6 +74,20 @@ class ChunkCommandsTest {
     }
 
     @Test
+    void aChunkIsCreatedInItsSubfolderWhetherThatExistsYetOrNot() throws IOException {
+        assertThat(storage.create(1, 1).join()).isEqualTo(MfsStatus.OK);
+        Path first = file(1, 1);
+        assertThat(storage.delete(1, 1).join()).isEqualTo(MfsStatus.OK);
+
+        // the emptied subfolder is the least used again, and now exists
+        assertThat(storage.create(2, 1).join()).isEqualTo(MfsStatus.OK);
+
+        assertThat(file(2, 1).getParent()).isEqualTo(first.getParent());
+        assertThat(storage.write(2, 1, 0, 0, new byte[]{1, 2, 3}, ChunkFormat.crc(new byte[]{1, 2, 3}, 0, 3)).join())
+                .isEqualTo(MfsStatus.OK);
+    }
+
+    @Test
     void deleteChecksTheVersionUnlessItIsZero() throws IOException {
         storage.create(1, 5).join();
         storage.create(2, 5).join();
