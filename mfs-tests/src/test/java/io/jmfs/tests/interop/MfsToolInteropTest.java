@@ -185,15 +185,16 @@ class MfsToolInteropTest {
     }
 
     /**
-     * Whether some connection to {@code address} (ip:port) has at least {@code bytes} queued at one end: unread in the
-     * frozen server's receive queue, or unacknowledged in the sender's send queue (where the kernel keeps them once
-     * the receiver's window is full).
+     * Whether at least {@code bytes} sent to {@code address} (ip:port) wait unread, as seen from either end of a
+     * connection: in the frozen server's receive queue, or in the sender's send queue (where the kernel keeps them
+     * once the receiver's window is full). What the frozen server itself had queued to send does not count.
      */
     private static boolean bytesQueuedOnAConnectionTo(NetworkNamespace ns, String address, long bytes) {
         return ns.run("ss", "-tnH", "state", "established").output().lines()
                 .map(String::trim).map(l -> l.split("\\s+"))
-                .anyMatch(f -> f.length >= 4 && (f[2].equals(address) || f[3].equals(address))
-                        && Math.max(Long.parseLong(f[0]), Long.parseLong(f[1])) >= bytes);
+                .anyMatch(f -> f.length >= 4
+                        && (f[2].equals(address) && Long.parseLong(f[0]) >= bytes
+                            || f[3].equals(address) && Long.parseLong(f[1]) >= bytes));
     }
 
     @Test
