@@ -3,7 +3,6 @@ package io.jmfs.client;
 import io.jmfs.client.cache.ChunkLocationCache;
 import io.jmfs.client.io.ChunkMaster;
 import io.jmfs.client.io.ChunkReader;
-import io.jmfs.client.io.ChunkWriter;
 import io.jmfs.client.io.ChunkserverPool;
 import io.jmfs.client.io.FileReader;
 import io.jmfs.client.io.FileWriter;
@@ -73,7 +72,6 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     private final ChunkLocationCache locations = new ChunkLocationCache();
     private final ChunkserverPool pool = new ChunkserverPool();
     private final ChunkReader chunkReader = new ChunkReader(pool);
-    private final ChunkWriter chunkWriter = new ChunkWriter(pool);
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "mfs-data");
         t.setDaemon(true);
@@ -484,7 +482,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
         openFiles.merge(inode, 1, Integer::sum);
         FileReader reader = new FileReader(inode, this, chunkReader, locations, background, Retry.STANDARD);
         int flags = credentials().isRoot() ? ChunkRequest.WriteChunk.CANUSERESERVESPACE : 0;
-        FileWriter writer = new FileWriter(inode, this, chunkWriter, locations, background, timer, length, WRITE_BUFFER,
+        FileWriter writer = new FileWriter(inode, this, pool, locations, background, timer, length, WRITE_BUFFER,
                 flags, Retry.STANDARD);
         return new MfsFile(this, inode, reader, writer);
     }

@@ -202,7 +202,10 @@ final class FuseSession implements AutoCloseable {
     }
 
     private Credentials caller(MemorySegment req) {
-        int[] ctx = fuse.requestContext(req);
+        return credentials(fuse.requestContext(req));
+    }
+
+    private static Credentials credentials(int[] ctx) {
         return new Credentials(ctx[CTX_UID], ctx[CTX_GID]);
     }
 
@@ -232,7 +235,7 @@ final class FuseSession implements AutoCloseable {
 
     private void lookup(MemorySegment req, long parent, MemorySegment name) {
         int[] ctx = fuse.requestContext(req);
-        Credentials who = new Credentials(ctx[CTX_UID], ctx[CTX_GID]);
+        Credentials who = credentials(ctx);
         String n = string(name);
         submit(req, a -> replyEntry(req, a, fs.lookup(who, ctx[CTX_PID], ino(parent), n)));
     }
@@ -243,7 +246,7 @@ final class FuseSession implements AutoCloseable {
 
     private void getattr(MemorySegment req, long ino, MemorySegment fi) {
         int[] ctx = fuse.requestContext(req);
-        Credentials who = new Credentials(ctx[CTX_UID], ctx[CTX_GID]);
+        Credentials who = credentials(ctx);
         submit(req, a -> {
             Attr attr = fs.attr(who, ctx[CTX_PID], ino(ino));
             fuse.replyAttr(req, NativeLayouts.stat(a, fs.withLocalLength(ino(ino), attr)), timeouts.attrFor(attr));

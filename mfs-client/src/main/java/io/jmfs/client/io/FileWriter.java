@@ -44,7 +44,7 @@ public final class FileWriter {
     static final Duration IDLE_END = Duration.ofMillis(100);
     private final int inode;
     private final ChunkMaster master;
-    private final ChunkWriter writer;
+    private final ChunkserverPool pool;
     private final ChunkLocationCache cache;
     private final Retry retry;
     private final ExecutorService background;
@@ -86,7 +86,7 @@ public final class FileWriter {
      * @param timer ends idle chunk writes; null leaves them open until the next flush or chunk change
      * @param chunkOpFlags WRITE_CHUNK flags (CANUSERESERVESPACE for root writers)
      */
-    public FileWriter(int inode, ChunkMaster master, ChunkWriter writer, ChunkLocationCache cache,
+    public FileWriter(int inode, ChunkMaster master, ChunkserverPool pool, ChunkLocationCache cache,
                       ExecutorService background, ScheduledExecutorService timer, long initialLength, int bufferSize,
                       int chunkOpFlags, Retry retry) {
         this.retry = retry;
@@ -95,7 +95,7 @@ public final class FileWriter {
         }
         this.inode = inode;
         this.master = master;
-        this.writer = writer;
+        this.pool = pool;
         this.cache = cache;
         this.background = background;
         this.timer = timer;
@@ -431,7 +431,7 @@ public final class FileWriter {
         ChunkReply chunk = master.writeChunk(inode, index, chunkOpFlags);
         long known = Math.max(chunk.fileLength(), length.get());
         try {
-            session = writer.open(chunk.chunk());
+            session = ChunkWriteSession.open(pool, chunk.chunk());
         } catch (IOException e) {
             cache.invalidate(inode, index);
             master.writeChunkEnd(chunk.chunk().chunkId(), inode, index, known, 0);

@@ -15,6 +15,21 @@ import org.junit.jupiter.api.Test;
 
 class SerialExecutorTest {
 
+    /** A thread whose task on {@code serial} has started and runs until {@code release} opens. */
+    private static Thread runningUntil(SerialExecutor serial, CountDownLatch release) throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        Thread t = Thread.ofPlatform().start(() -> serial.execute(() -> {
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        return t;
+    }
+
     @Test
     void aTaskSubmittedToAnIdleQueueRunsAtOnceOnTheSubmittingThread() {
         SerialExecutor serial = new SerialExecutor();
@@ -68,18 +83,9 @@ class SerialExecutorTest {
     @Test
     void aSubmitterDoesNotWaitForTheRunningTaskItsTaskRunsAfterItOnTheRunningThread() throws Exception {
         SerialExecutor serial = new SerialExecutor();
-        CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         AtomicReference<Thread> secondRanOn = new AtomicReference<>();
-        Thread runner = Thread.ofPlatform().start(() -> serial.execute(() -> {
-            firstStarted.countDown();
-            try {
-                releaseFirst.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread runner = runningUntil(serial, releaseFirst);
         serial.execute(() -> secondRanOn.set(Thread.currentThread())); // returns while the first still runs
         assertThat(secondRanOn.get()).isNull();
         releaseFirst.countDown();
@@ -94,17 +100,8 @@ class SerialExecutorTest {
         assertThat(serial.tryRunNow(() -> ran[0] = true)).isTrue();
         assertThat(ran[0]).isTrue();
 
-        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread busy = Thread.ofPlatform().start(() -> serial.execute(() -> {
-            started.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }));
-        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread busy = runningUntil(serial, release);
         assertThat(serial.tryRunNow(() -> ran[1] = true)).isFalse();
         release.countDown();
         busy.join(10_000);

@@ -41,14 +41,24 @@ class FileWriterTest {
     }
 
     private FileWriter writer() {
-        return new FileWriter(10, master, new ChunkWriter(pool), new ChunkLocationCache(), background, null, 0, BUFFER,
+        return new FileWriter(10, master, pool, new ChunkLocationCache(), background, null, 0, BUFFER,
                 0, FAST);
     }
 
     /** A writer that writes every extent in the caller's thread: the test decides when each one goes out. */
     private FileWriter synchronousWriter() {
-        return new FileWriter(10, master, new ChunkWriter(pool), new ChunkLocationCache(), null, null, 0, BUFFER, 0,
+        return new FileWriter(10, master, pool, new ChunkLocationCache(), null, null, 0, BUFFER, 0,
                 FAST);
+    }
+
+    /** {@code data}, written at {@code start} in chunk 0 and running on into chunk 1, is stored there whole. */
+    private void assertFirstTwoChunksHold(long start, byte[] data) {
+        assertThat(master.length()).isEqualTo(start + data.length);
+        byte[] first = cs.chunk(master.chunkId(0));
+        byte[] second = cs.chunk(master.chunkId(1));
+        int inFirst = (int) (ChunkGeometry.CHUNK_SIZE - start);
+        assertThat(Arrays.copyOfRange(first, (int) start, first.length)).isEqualTo(Arrays.copyOf(data, inFirst));
+        assertThat(second).isEqualTo(Arrays.copyOfRange(data, inFirst, data.length));
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) {
@@ -124,12 +134,7 @@ class FileWriterTest {
         }
         w.flush();
 
-        assertThat(master.length()).isEqualTo(start + data.length);
-        byte[] first = cs.chunk(master.chunkId(0));
-        byte[] second = cs.chunk(master.chunkId(1));
-        int inFirst = (int) (ChunkGeometry.CHUNK_SIZE - start);
-        assertThat(Arrays.copyOfRange(first, (int) start, first.length)).isEqualTo(Arrays.copyOf(data, inFirst));
-        assertThat(second).isEqualTo(Arrays.copyOfRange(data, inFirst, data.length));
+        assertFirstTwoChunksHold(start, data);
     }
 
     @Test
@@ -162,7 +167,7 @@ class FileWriterTest {
     void anOpenFileThatGoesIdleEndsItsChunkWriteSoOtherClientsSeeTheLength() throws IOException {
         java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {
-            FileWriter w = new FileWriter(10, master, new ChunkWriter(pool), new ChunkLocationCache(), background,
+            FileWriter w = new FileWriter(10, master, pool, new ChunkLocationCache(), background,
                     timer, 0, BUFFER, 0, FAST);
             w.write(0, "left open".getBytes(), 0, 9);
 
@@ -228,14 +233,9 @@ class FileWriterTest {
         w.write(start, data, 0, data.length);
         w.flush();
 
-        assertThat(master.length()).isEqualTo(start + data.length);
         assertThat(master.writeChunkEndCalls()).as("the first chunk's write ends before the second's starts")
                 .isEqualTo(2);
-        byte[] first = cs.chunk(master.chunkId(0));
-        byte[] second = cs.chunk(master.chunkId(1));
-        int inFirst = (int) (ChunkGeometry.CHUNK_SIZE - start);
-        assertThat(Arrays.copyOfRange(first, (int) start, first.length)).isEqualTo(Arrays.copyOf(data, inFirst));
-        assertThat(second).isEqualTo(Arrays.copyOfRange(data, inFirst, data.length));
+        assertFirstTwoChunksHold(start, data);
     }
 
     @Test

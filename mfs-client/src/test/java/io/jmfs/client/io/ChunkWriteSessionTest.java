@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ChunkWriterTest {
+class ChunkWriteSessionTest {
     private FakeChunkserver head;
     private FakeChunkserver second;
     private ChunkserverPool pool;
@@ -34,12 +34,23 @@ class ChunkWriterTest {
         second.close();
     }
 
+    /** One range written through a session of its own, as a writer that ends the chunk write after it does. */
+    private void write(ChunkData chunk, int offset, byte[] data) throws IOException {
+        ChunkWriteSession session = ChunkWriteSession.open(pool, chunk);
+        try {
+            session.send(offset, data, 0, data.length);
+            session.finish();
+        } finally {
+            session.abort(); // no-op after finish; drops a broken connection
+        }
+    }
+
     @Test
     void dataGoesToTheChainHeadInBlockSizedPacketsNamingTheRestOfTheChainAndIsFinished() throws IOException {
         byte[] data = new byte[ChunkWriteSession.WINDOW * 65536 + 300_000]; // more than one window of unacked packets
         new Random(3).nextBytes(data);
         ChunkData chunk = new ChunkData(9, 4, List.of(head.location(), second.location()));
-        new ChunkWriter(pool).write(chunk, 1000, data, 0, data.length);
+        write(chunk, 1000, data);
 
         byte[] stored = head.chunk(9);
         assertThat(Arrays.copyOfRange(stored, 1000, stored.length)).isEqualTo(data);
@@ -58,10 +69,9 @@ class ChunkWriterTest {
     @Test
     void aFinishedWriteLeavesItsConnectionForTheNextOperation() throws IOException {
         ChunkData chunk = new ChunkData(9, 4, List.of(head.location()));
-        ChunkWriter writer = new ChunkWriter(pool);
-        writer.write(chunk, 0, new byte[] {1, 2, 3}, 0, 3);
-        writer.write(chunk, 3, new byte[] {4, 5}, 0, 2);
-        writer.write(chunk, 5, new byte[] {6}, 0, 1);
+        write(chunk, 0, new byte[] {1, 2, 3});
+        write(chunk, 3, new byte[] {4, 5});
+        write(chunk, 5, new byte[] {6});
 
         assertThat(head.chunk(9)).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(head.writesOpened()).hasSize(3);
@@ -71,11 +81,10 @@ class ChunkWriterTest {
     @Test
     void aFailedWriteDoesNotLeaveItsConnectionToBeReused() throws IOException {
         ChunkData chunk = new ChunkData(9, 4, List.of(head.location()));
-        ChunkWriter writer = new ChunkWriter(pool);
         head.fault = Fault.ERROR_STATUS;
-        assertThatThrownBy(() -> writer.write(chunk, 0, new byte[] {1}, 0, 1)).isInstanceOf(MfsException.class);
+        assertThatThrownBy(() -> write(chunk, 0, new byte[] {1})).isInstanceOf(MfsException.class);
         head.fault = Fault.NONE;
-        writer.write(chunk, 0, new byte[] {7}, 0, 1);
+        write(chunk, 0, new byte[] {7});
 
         assertThat(head.chunk(9)).containsExactly(7);
         assertThat(head.connections()).isEqualTo(2);
@@ -85,7 +94,7 @@ class ChunkWriterTest {
     void aChainThatRefusesTheWriteFailsIt() {
         head.fault = Fault.ERROR_STATUS;
         ChunkData chunk = new ChunkData(9, 1, List.of(head.location()));
-        assertThatThrownBy(() -> new ChunkWriter(pool).write(chunk, 0, new byte[10], 0, 10))
+        assertThatThrownBy(() -> write(chunk, 0, new byte[10]))
                 .isInstanceOf(MfsException.class);
     }
 }
