@@ -120,7 +120,8 @@ class MfsToolInteropTest {
                 Files.createFile(resume);
                 String victimPort = cluster.chunkserverAddress(1) + ":9422";
                 Poll.until(Duration.ofSeconds(30), "a read request waiting at the frozen chunkserver", () ->
-                        bytesQueuedOnAConnectionTo(ns, victimPort, 1));
+                        // a whole CLTOCS_READ (28 bytes), not just a keepalive NOP (8) on an idle pooled connection
+                        bytesQueuedOnAConnectionTo(ns, victimPort, 28));
                 ProcessHandle.of(victim.pid()).orElseThrow().destroyForcibly();
                 Poll.until(Duration.ofSeconds(10), "chunkserver 1 dead", () -> !victim.isAlive());
                 Poll.until(Duration.ofSeconds(120), "the read finished", () -> !reader.isAlive());
