@@ -39,7 +39,8 @@ final class PutCommand extends ClientCommand {
             byte[] buf = new byte[1 << 20];
             long pos = 0;
             int n;
-            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
+            // what a pipe has now goes out now: waiting to fill the buffer would leave the chunk write idle
+            while ((n = in.read(buf, 0, buf.length)) > 0) {
                 f.write(pos, buf, 0, n);
                 pos += n;
             }
