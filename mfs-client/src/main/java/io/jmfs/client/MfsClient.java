@@ -1,6 +1,7 @@
 package io.jmfs.client;
 
 import io.jmfs.client.cache.ChunkLocationCache;
+import io.jmfs.client.cache.PendingTimes;
 import io.jmfs.client.io.ChunkMaster;
 import io.jmfs.client.io.ChunkReader;
 import io.jmfs.client.io.ChunkserverPool;
@@ -44,6 +45,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +58,7 @@ import java.util.concurrent.Executors;
  * {@link MfsException}. Thread-safe; open files ({@link MfsFile}) are meant for one thread each.
  */
 public final class MfsClient implements AutoCloseable, ChunkMaster {
+    private static final Logger LOG = LoggerFactory.getLogger(MfsClient.class);
     public static final int ROOT = 1;
     private static final int WRITE_BUFFER = 16 * 1024 * 1024;
     public static final int SMODE_SET = 0;
@@ -70,6 +74,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     private final Credentials credentials;
     private final ThreadLocal<Credentials> caller = new ThreadLocal<>();
     private final ChunkLocationCache locations = new ChunkLocationCache();
+    private final PendingTimes pendingTimes = new PendingTimes();
     private final ChunkserverPool pool = new ChunkserverPool();
     private final ChunkReader chunkReader = new ChunkReader(pool);
     private final ExecutorService background = Executors.newCachedThreadPool(r -> {
@@ -92,6 +97,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
         this.credentials = credentials;
         this.master = MasterSession.open(options, this::onNotification);
         timer.scheduleWithFixedDelay(this::sendSustainedInodes, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::sendPendingTimes, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** SUSTAINED_INODES, as mfsmount sends it every minute: the files this session still has open. */
@@ -108,11 +114,29 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     }
 
     /**
-     * Raises a file's atime/mtime (AMTIME_INODES; the master only moves them forward). 3.0.117 masters ignore the
-     * chunk write's mtime flag, so a writer reports its modification time this way.
+     * Notes that data of {@code inode} was written now. 3.0.117 masters ignore the chunk write's mtime flag, so the
+     * client reports modification times itself, batched once a second (AMTIME_INODES, as mfsmount).
      */
-    public void updateTimes(int inode, int atime, int mtime) throws IOException {
-        master.sendOneWay(new SessionRequest.AmtimeInodes(List.of(new SessionRequest.Amtime(inode, atime, mtime))));
+    void modified(int inode) {
+        pendingTimes.modified(inode, (int) (System.currentTimeMillis() / 1000));
+    }
+
+    /** {@code attr} from the master, with the later modification time this client has not reported yet. */
+    public Attr withPendingTimes(int inode, Attr attr) {
+        return pendingTimes.apply(inode, attr);
+    }
+
+    /** AMTIME_INODES with the times written since the last round (none: no packet). */
+    private void sendPendingTimes() {
+        List<SessionRequest.Amtime> due = pendingTimes.takeUnsent();
+        if (due.isEmpty()) {
+            return;
+        }
+        try {
+            master.sendOneWay(new SessionRequest.AmtimeInodes(due));
+        } catch (IOException e) {
+            LOG.debug("modification times not sent: {}", e.getMessage()); // the local answers still show them
+        }
     }
 
     public static MfsClient connect(MasterOptions options, Credentials credentials) throws IOException {
@@ -184,14 +208,14 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     }
 
     public Attr getattr(int inode) throws IOException {
-        return master.request(id -> new NamespaceRequest.GetAttr(id, inode, 0, uid(), credentials().gid()),
-                AttrReply.class, "getattr " + inode).attr();
+        return withPendingTimes(inode, master.request(id -> new NamespaceRequest.GetAttr(id, inode, 0, uid(),
+                credentials().gid()), AttrReply.class, "getattr " + inode).attr());
     }
 
     public Entry lookup(int parent, String name) throws IOException {
         Lookup l = master.request(id -> new NamespaceRequest.Lookup(id, parent, ByteString.utf8(name), uid(), gids()),
                 Lookup.class, "lookup " + name);
-        return new Entry(name, l.inode(), l.attr());
+        return new Entry(name, l.inode(), withPendingTimes(l.inode(), l.attr()));
     }
 
     /** The node at an absolute path inside the mount ("/" is the root); symlinks are not followed. */
@@ -302,8 +326,11 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
 
     public Attr setattr(int inode, int setMask, int mode, int newUid, int newGid, int atime, int mtime)
             throws IOException {
-        return master.request(id -> new NamespaceRequest.SetAttr(id, inode, 0, uid(), gids(), setMask, mode, newUid,
-                newGid, atime, mtime, 0, 0), AttrReply.class, "setattr " + inode).attr();
+        if ((setMask & (NamespaceRequest.SetAttr.SET_MTIME | NamespaceRequest.SetAttr.SET_MTIME_NOW)) != 0) {
+            pendingTimes.mtimeSet(inode); // the time set now is the one that counts
+        }
+        return withPendingTimes(inode, master.request(id -> new NamespaceRequest.SetAttr(id, inode, 0, uid(), gids(),
+                setMask, mode, newUid, newGid, atime, mtime, 0, 0), AttrReply.class, "setattr " + inode).attr());
     }
 
     /** Sets a file's length; {@code opened} when this session has it open. */
@@ -509,6 +536,7 @@ public final class MfsClient implements AutoCloseable, ChunkMaster {
     @Override
     public void close() {
         timer.shutdownNow();
+        sendPendingTimes(); // before the session ends: nobody else will
         background.shutdownNow();
         pool.close();
         master.close();

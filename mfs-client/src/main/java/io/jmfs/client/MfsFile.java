@@ -18,7 +18,6 @@ public final class MfsFile implements AutoCloseable {
     private final FileWriter writer;
     private boolean closed;
     /** Written since the last fsync/close: the master must hear the new mtime. */
-    private boolean modified;
 
     MfsFile(MfsClient client, int inode, FileReader reader, FileWriter writer) {
         this.client = client;
@@ -57,7 +56,7 @@ public final class MfsFile implements AutoCloseable {
     public void write(long pos, byte[] src, int off, int len) throws IOException {
         ensureOpen();
         writer.write(pos, src, off, len);
-        modified = true;
+        client.modified(inode);
         reader.invalidate();
     }
 
@@ -65,7 +64,7 @@ public final class MfsFile implements AutoCloseable {
     public void write(long pos, MemorySegment src) throws IOException {
         ensureOpen();
         writer.write(pos, src);
-        modified = true;
+        client.modified(inode);
         reader.invalidate();
     }
 
@@ -77,14 +76,6 @@ public final class MfsFile implements AutoCloseable {
     public void fsync() throws IOException {
         ensureOpen();
         writer.flush();
-        reportModification();
-    }
-
-    private void reportModification() throws IOException {
-        if (modified) {
-            modified = false;
-            client.updateTimes(inode, 0, (int) (System.currentTimeMillis() / 1000));
-        }
     }
 
     /** Sets the length (flushing buffered writes first). */
@@ -110,7 +101,6 @@ public final class MfsFile implements AutoCloseable {
         closed = true;
         try {
             writer.flush();
-            reportModification();
         } finally {
             client.released(inode);
         }

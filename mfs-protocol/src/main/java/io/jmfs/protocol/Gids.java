@@ -27,7 +27,11 @@ public record Gids(List<Integer> gids, boolean counted) {
 
     /** The counted form with these groups (the first one is the primary group). */
     public static Gids of(int... gids) {
-        return new Gids(java.util.Arrays.stream(gids).boxed().toList(), true);
+        Integer[] boxed = new Integer[gids.length]; // every request carries one: no stream pipeline per call
+        for (int i = 0; i < gids.length; i++) {
+            boxed[i] = gids[i];
+        }
+        return new Gids(List.of(boxed), true);
     }
 
     /** The single form with one gid. */

@@ -210,7 +210,7 @@ final class FuseSession implements AutoCloseable {
     }
 
     private static String string(MemorySegment cString) {
-        return cString.reinterpret(Long.MAX_VALUE).getString(0, StandardCharsets.UTF_8);
+        return RawMemory.string(cString);
     }
 
     private static int ino(long ino) {
@@ -218,15 +218,15 @@ final class FuseSession implements AutoCloseable {
     }
 
     private static long fh(MemorySegment fi) {
-        return fi.reinterpret(NativeLayouts.FILE_INFO_SIZE).get(JAVA_LONG, NativeLayouts.FILE_INFO_FH);
+        return RawMemory.at(fi, NativeLayouts.FILE_INFO_SIZE).get(JAVA_LONG, NativeLayouts.FILE_INFO_FH);
     }
 
     private static int openFlags(MemorySegment fi) {
-        return fi.reinterpret(NativeLayouts.FILE_INFO_SIZE).get(JAVA_INT, NativeLayouts.FILE_INFO_FLAGS);
+        return RawMemory.at(fi, NativeLayouts.FILE_INFO_SIZE).get(JAVA_INT, NativeLayouts.FILE_INFO_FLAGS);
     }
 
     private void replyEntry(MemorySegment req, Arena a, Entry e) {
-        StatValues v = fs.withLocalLength(e.inode(), e.attr());
+        StatValues v = fs.withLocalState(e.inode(), e.attr());
         fuse.replyEntry(req, NativeLayouts.entryParam(a, v, timeouts.attrFor(e.attr()),
                 timeouts.entryFor(e.attr())));
     }
@@ -249,13 +249,13 @@ final class FuseSession implements AutoCloseable {
         Credentials who = credentials(ctx);
         submit(req, a -> {
             Attr attr = fs.attr(who, ctx[CTX_PID], ino(ino));
-            fuse.replyAttr(req, NativeLayouts.stat(a, fs.withLocalLength(ino(ino), attr)), timeouts.attrFor(attr));
+            fuse.replyAttr(req, NativeLayouts.stat(a, fs.withLocalState(ino(ino), attr)), timeouts.attrFor(attr));
         });
     }
 
     private void setattr(MemorySegment req, long ino, MemorySegment stat, int toSet, MemorySegment fi) {
         Credentials who = caller(req);
-        MemorySegment s = stat.reinterpret(NativeLayouts.STAT_SIZE);
+        MemorySegment s = RawMemory.at(stat, NativeLayouts.STAT_SIZE);
         long now = System.currentTimeMillis() / 1000;
         MfsFilesystem.AttrChange change = MfsFilesystem.AttrChange.of(toSet,
                 s.get(JAVA_INT, NativeLayouts.STAT_MODE), s.get(JAVA_INT, NativeLayouts.STAT_UID),
@@ -346,7 +346,7 @@ final class FuseSession implements AutoCloseable {
         submit(req, a -> {
             MfsFilesystem.Created c = fs.create(who, ino(parent), n, mode);
             Attr attr = c.entry().attr();
-            StatValues v = fs.withLocalLength(c.entry().inode(), attr);
+            StatValues v = fs.withLocalState(c.entry().inode(), attr);
             fuse.replyCreate(req, NativeLayouts.entryParam(a, v, timeouts.attrFor(attr), timeouts.entryFor(attr)),
                     NativeLayouts.fileInfo(a, flags, c.handle(), 0));
         });
@@ -365,7 +365,7 @@ final class FuseSession implements AutoCloseable {
     private void write(MemorySegment req, long ino, MemorySegment buf, long size, long off, MemorySegment fi) {
         long fh = fh(fi);
         SerialExecutor queue = queueOf(fh);
-        MemorySegment inRequest = buf.reinterpret(size);
+        MemorySegment inRequest = RawMemory.at(buf, size);
         // when the file's queue is idle the bytes go from libfuse's buffer straight into the write buffer; a write
         // that has to wait its turn outlives the upcall, so it takes a copy
         if (!queue.tryRunNow(() -> answer(req, a -> writeAndReply(req, fh, off, inRequest)))) {
@@ -458,7 +458,7 @@ final class FuseSession implements AutoCloseable {
         Credentials who = caller(req);
         String n = string(name);
         byte[] v = size == 0 ? new byte[0]
-                : value.reinterpret(size).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+                : RawMemory.at(value, size).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
         submit(req, a -> {
             fs.setxattr(who, ino(ino), n, v, flags);
             fuse.replyErr(req, 0);

@@ -119,8 +119,12 @@ final class MfsFilesystem {
         return client.actingAs(who, () -> client.getattr(inode));
     }
 
-    /** The attributes with the length including data written here but not yet flushed to the chunkservers. */
-    StatValues withLocalLength(int inode, Attr attr) {
+    /**
+     * The attributes as this client knows them: the length including data written here but not yet flushed to the
+     * chunkservers, the modification time of writes the master has not been told of yet.
+     */
+    StatValues withLocalState(int inode, Attr masterAttr) {
+        Attr attr = client.withPendingTimes(inode, masterAttr);
         long length = attr.size();
         if (attr.type() == NodeType.FILE) {
             for (OpenFile f : filesByInode.getOrDefault(inode, List.of())) {
@@ -187,7 +191,7 @@ final class MfsFilesystem {
                 attr = client.setattr(inode, mask, change.newMode(), change.newUid(), change.newGid(),
                         (int) change.newAtime(), (int) change.newMtime());
             }
-            return withLocalLength(inode, attr);
+            return withLocalState(inode, attr);
         });
     }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jmfs.client.Credentials;
 import io.jmfs.client.MfsClient;
+import io.jmfs.client.MfsFile;
 import io.jmfs.client.master.MasterOptions;
 import io.jmfs.protocol.msg.client.NamespaceReply.Statfs;
+import io.jmfs.protocol.msg.client.NamespaceRequest;
 import io.jmfs.tests.harness.KeepLogsOnFailure;
 import io.jmfs.tests.harness.LoggedProcess;
 import io.jmfs.tests.harness.Poll;
@@ -73,6 +75,48 @@ class OurClusterTest {
             assertThat(st.totalSpace()).isBetween(disk, 3 * disk);
             assertThat(st.freeSpace()).isPositive().isLessThanOrEqualTo(st.totalSpace());
             assertThat(st.availSpace()).isEqualTo(st.freeSpace()); // RESERVE_SPACE is 0 by default
+        }
+    }
+
+    @Test
+    void aWritersModificationTimeReachesOtherClientsUnlessItSetsTheTimeItself(TestLogs logs) throws Exception {
+        try (LocalCluster cluster = LocalCluster.start(logs, 1, false, Readiness.CONNECTED);
+                MfsClient writer = connect(cluster);
+                MfsClient other = connect(cluster)) {
+            int written = createFile(writer, "written");
+            int touched = createFile(writer, "touched");
+            int createdAt = other.getattr(written).mtime();
+            Thread.sleep(1_100); // times are whole seconds: the writes come a second later than the creation
+
+            for (int inode : List.of(written, touched)) {
+                try (MfsFile f = writer.open(inode, true)) {
+                    f.write(0, new byte[] {1, 2, 3}, 0, 3);
+                }
+            }
+            writer.setattr(touched, NamespaceRequest.SetAttr.SET_MTIME, 0, 0, 0, 0, 1_000);
+
+            assertThat(writer.getattr(written).mtime()).as("the writer sees its write at once")
+                    .isGreaterThan(createdAt);
+            Poll.until(Duration.ofSeconds(10), "the write time at the master", () -> {
+                try {
+                    return other.getattr(written).mtime() > createdAt;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Thread.sleep(2_100); // two rounds of reporting: nothing pending may override the time set explicitly
+            assertThat(other.getattr(touched).mtime()).isEqualTo(1_000);
+            assertThat(writer.getattr(touched).mtime()).isEqualTo(1_000);
+        }
+    }
+
+    private static MfsClient connect(LocalCluster cluster) throws IOException {
+        return MfsClient.connect(MasterOptions.of("127.0.0.1").withPort(cluster.clientPort()), Credentials.ROOT);
+    }
+
+    private static int createFile(MfsClient client, String name) throws IOException {
+        try (MfsFile f = client.create(MfsClient.ROOT, name, 0644)) {
+            return f.inode();
         }
     }
 }

@@ -14,8 +14,11 @@ import io.jmfs.protocol.msg.client.SessionReply.*;
 import io.jmfs.protocol.msg.client.ToolReply.*;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decodes master-to-client packets into {@link MasterReply}s, as a client announcing 3.0.117 receives them. A
@@ -35,7 +38,7 @@ public final class MasterReplies {
      */
     public static MasterReply decode(int type, ByteBuf payload) throws MalformedPacketException {
         WireReader r = new WireReader(type, payload);
-        MessageType t = MessageType.allOf(type).stream().filter(MasterReplies::isMasterReplyType).findFirst()
+        MessageType t = MessageType.of(type).filter(REPLY_TYPES::contains)
                 .orElseThrow(() -> r.malformed("not a master reply"));
         if (t == MessageType.MATOCL_FUSE_REGISTER) {
             MasterReply m = register(r);
@@ -124,6 +127,10 @@ public final class MasterReplies {
         r.end();
         return m;
     }
+
+    /** Every reply passes this test: a set built once, not a name comparison per packet. */
+    private static final Set<MessageType> REPLY_TYPES = EnumSet.copyOf(Arrays.stream(MessageType.values())
+            .filter(MasterReplies::isMasterReplyType).toList());
 
     private static boolean isMasterReplyType(MessageType m) {
         return m.name().startsWith("MATOCL_FUSE") || m == MessageType.MATOCL_SCLASS_LIST
