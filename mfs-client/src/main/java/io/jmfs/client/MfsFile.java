@@ -17,7 +17,6 @@ public final class MfsFile implements AutoCloseable {
     private final FileReader reader;
     private final FileWriter writer;
     private boolean closed;
-    /** Written since the last fsync/close: the master must hear the new mtime. */
 
     MfsFile(MfsClient client, int inode, FileReader reader, FileWriter writer) {
         this.client = client;
