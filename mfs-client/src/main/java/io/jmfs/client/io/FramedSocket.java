@@ -32,6 +32,7 @@ public final class FramedSocket implements AutoCloseable {
     private final PeerLink link;
     private final String peer;
     private volatile long lastSendNanos = System.nanoTime();
+    private volatile long lastReceiveNanos = System.nanoTime();
 
     private FramedSocket(Socket socket, PeerLink link) throws IOException {
         this.socket = socket;
@@ -41,7 +42,7 @@ public final class FramedSocket implements AutoCloseable {
         this.peer = String.valueOf(socket.getRemoteSocketAddress());
     }
 
-    /** Connects with a bounded connect time; reads then block at most {@code readTimeout}. */
+    /** Connects with a bounded connect time; reads then block at most {@code readTimeout} (zero: no limit). */
     public static FramedSocket connect(InetSocketAddress address, PeerLink link, Duration connectTimeout,
                                        Duration readTimeout) throws IOException {
         Socket s = new Socket();
@@ -51,7 +52,9 @@ public final class FramedSocket implements AutoCloseable {
             s.setReceiveBufferSize(1 << 20);
             s.setSendBufferSize(1 << 20);
             s.connect(address, Math.toIntExact(connectTimeout.toMillis()));
-            s.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
+            if (!readTimeout.isZero()) {
+                s.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
+            }
             return new FramedSocket(s, link);
         } catch (IOException | RuntimeException e) {
             s.close();
@@ -119,6 +122,7 @@ public final class FramedSocket implements AutoCloseable {
         }
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
+        lastReceiveNanos = System.nanoTime();
         return new RawPacket(type, payload);
     }
 
@@ -134,6 +138,11 @@ public final class FramedSocket implements AutoCloseable {
     /** Nanos since the last frame went out (for keepalive NOPs). */
     public long nanosSinceLastSend() {
         return System.nanoTime() - lastSendNanos;
+    }
+
+    /** Nanos since the last whole frame came in (a silent peer is a dead one when it is meant to send NOPs). */
+    public long nanosSinceLastReceive() {
+        return System.nanoTime() - lastReceiveNanos;
     }
 
     public boolean isClosed() {

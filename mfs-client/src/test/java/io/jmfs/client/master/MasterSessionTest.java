@@ -72,6 +72,63 @@ class MasterSessionTest {
         }
     }
 
+    @Test
+    void whenAnswersComeInReverseOrderEachWaiterReadsTheOthersAnswerAndWakesIt() throws Exception {
+        // two threads, one request each in flight: every pair is answered in reverse, so the thread reading the
+        // connection always gets the other's answer first and must hand it over, then read on for its own
+        master.reverseOrder = true;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (MasterSession s = open()) {
+            List<CompletableFuture<Void>> workers = List.of(
+                    CompletableFuture.runAsync(() -> getattrs(s, 1_000, 500), pool),
+                    CompletableFuture.runAsync(() -> getattrs(s, 2_000, 500), pool));
+            CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aThreadThatReadItsOwnAnswerLeavesTheConnectionToAnotherWaiter() throws Exception {
+        // the first request is answered after 200 ms, the second, sent meanwhile, after 600 ms: the first thread
+        // reads the connection until its answer and leaves; the second must then read for itself
+        master.getattrDelayMillis.put(1, 200);
+        master.getattrDelayMillis.put(2, 600);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (MasterSession s = open()) {
+            CompletableFuture<Long> first = CompletableFuture.supplyAsync(() -> call(s, 1), pool);
+            Thread.sleep(50);
+            CompletableFuture<Long> second = CompletableFuture.supplyAsync(() -> call(s, 2), pool);
+            assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(second.get(3, TimeUnit.SECONDS)).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void manyThreadsSharingTheConnectionEachGetTheAnswerToTheirOwnRequests() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (MasterSession s = open()) {
+            List<CompletableFuture<Void>> workers = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int base = 10_000 * (t + 1);
+                workers.add(CompletableFuture.runAsync(() -> getattrs(s, base, 300), pool));
+            }
+            CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            assertThat(master.received(NamespaceRequest.GetAttr.class)).hasSize(8 * 300);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** GETATTRs of inodes {@code base, base+1, ...}; the fake master answers each with its inode as the size. */
+    private static void getattrs(MasterSession s, int base, int count) {
+        for (int i = 0; i < count; i++) {
+            assertThat(call(s, base + i)).isEqualTo(base + i);
+        }
+    }
+
     private static long call(MasterSession s, int inode) {
         try {
             return getattr(s, inode);

@@ -20,6 +20,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,6 +44,8 @@ public final class FakeMaster implements AutoCloseable {
     public volatile boolean reverseOrder;
     /** Close the connection instead of answering the next GETATTR. */
     public volatile boolean dropNextGetattr;
+    /** GETATTR answers held back this many milliseconds, by inode (sent in the meantime: later ones may overtake). */
+    public final Map<Integer, Integer> getattrDelayMillis = new ConcurrentHashMap<>();
     /** Status for RECONNECT. */
     public volatile MfsStatus reconnectStatus = MfsStatus.OK;
 
@@ -110,6 +114,17 @@ public final class FakeMaster implements AutoCloseable {
                     case NamespaceRequest.GetAttr g when dropNextGetattr -> {
                         dropNextGetattr = false;
                         return;
+                    }
+                    case NamespaceRequest.GetAttr g when getattrDelayMillis.containsKey(g.inode()) -> {
+                        int delay = getattrDelayMillis.get(g.inode());
+                        Thread.ofVirtual().start(() -> {
+                            try {
+                                Thread.sleep(delay);
+                                conn.send(answer(g));
+                            } catch (Exception e) {
+                                // client gone or test over
+                            }
+                        });
                     }
                     default -> {
                         if (reverseOrder) {
