@@ -100,6 +100,12 @@ public final class ChunkWriteSession {
                 sinceFlush = 0;
             }
             while (writeId - acked >= WINDOW) {
+                if (sinceFlush > 0) {
+                    // the buffer may end in part of a frame: the real chunkserver reads a frame whole before it
+                    // answers anything, so waiting with it unsent stalled both sides for its 5 s read timeout
+                    socket.flush();
+                    sinceFlush = 0;
+                }
                 expectAck(-1);
                 acked++;
             }
