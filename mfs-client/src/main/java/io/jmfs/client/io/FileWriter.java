@@ -29,8 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Extents go through one {@link ChunkWriteSession} per chunk, which stays open from one extent to the next: a
  * stream of extents costs one WRITE_CHUNK, one chain set-up and one WRITE_CHUNK_END per chunk, not per extent, and
  * the next extent's packets follow the last one's without waiting for its acknowledgements. The session ends
- * (WRITE_FINISH, then WRITE_CHUNK_END with the length every copy confirmed) when the writer moves to another chunk,
- * on {@link #flush}, and when the file has been idle for {@link #IDLE_END} (mfsmount's write worker idle time), so
+ * (WRITE_FINISH, then WRITE_CHUNK_END with the length every copy confirmed) when the writer moves to another chunk
+ * (in the background, while the next chunk's data goes out; one chunk ends at a time, and the next chunk change or
+ * flush waits for it and reports its failure), on {@link #flush}, and when the file has been idle for
+ * {@link #IDLE_END} (mfsmount's write worker idle time), so
  * that the master learns the length and other clients see the data of a file that stays open. Sent pieces keep their
  * buffer until every copy confirmed them: when a chain breaks, the session is dropped and the pieces not yet
  * confirmed are sent again through a fresh WRITE_CHUNK (the master then picks the copies and version again). A
@@ -57,29 +59,36 @@ public final class FileWriter {
     private int startSize = INITIAL_BUFFER;
     private long extentStart;
     private int extentLength;
-    private Future<byte[]> inFlight;
+    private Future<?> inFlight;
     /** Where the extent in flight ends: the file is at least that long until its write reports the length. */
     private long inFlightEnd;
-    /** The buffer of the last finished background write, for the next extent (streaming writers reuse it). */
-    private byte[] spare;
+    /**
+     * Buffers every copy has confirmed, for the next extents (the writer's, under this object's lock). A streaming
+     * writer reuses them instead of zeroing a fresh array per extent: fresh arrays of this size cost page faults and
+     * the collector's humongous-object work, and a 1 GiB write used to allocate a few hundred MiB of them.
+     */
+    private final ArrayDeque<byte[]> spares = new ArrayDeque<>();
+    private int bufferAllocations;
     /** An error of a write that ended an idle session, reported by the next write or flush. */
     private IOException deferred;
     private long lastWriteNanos;
     private boolean idleCheckPending;
 
-    // The open chunk write: used by the extent in flight, or under this object's lock when nothing is in flight.
-    private ChunkWriteSession session;
-    /** Pieces sent through the session that not every copy has confirmed yet, oldest first. */
-    private final ArrayDeque<Sent> unacked = new ArrayDeque<>();
-    /** Whether the session was opened after a broken one, with {@link #unacked} still to send again. */
-    private boolean resendPending;
-    /** The buffer of the last piece every copy confirmed, when no other piece still needs it: the next spare. */
-    private byte[] freed;
+    // The chunk writes are the session owner's: the extent in flight's, or this object's lock holder's when nothing
+    // is in flight (as are freed and sentEnd's updates).
+    /** The write of the chunk the data goes to now. */
+    private ChunkStream stream;
+    /** The previous chunk's write, ending in the background while the next chunk's data goes out. */
+    private Future<ChunkStream> ending;
+    /**
+     * Buffers whose last piece every copy confirmed (the session owner's): they go to {@link #spares} once nothing is
+     * in flight. Every one is kept, not just the last: with small extents several are confirmed during one send.
+     */
+    private final ArrayDeque<byte[]> freed = new ArrayDeque<>();
+    /** How many spare buffers a writer keeps: an extent filling, one in flight, and those awaiting confirmation. */
+    static final int MAX_SPARES = 4;
     /** Where the data sent so far ends, confirmed or not. */
     private final AtomicLong sentEnd = new AtomicLong();
-    private int sessionIndex;
-    /** The file length to report when the session ends: what the master said, and every acknowledged extent. */
-    private long sessionLength;
 
     /**
      * @param background runs write-behind; null writes every extent in the caller's thread
@@ -160,11 +169,14 @@ public final class FileWriter {
         while (size < needed) {
             size = (int) Math.min((long) size * 2, bufferSize);
         }
-        if (buffer == null && spare != null && spare.length >= size) {
-            buffer = spare; // the buffer of the last background write: no fresh (zeroed) array per extent
-            spare = null;
-            return;
+        if (buffer == null) {
+            byte[] reused = takeSpare(size);
+            if (reused != null) {
+                buffer = reused;
+                return;
+            }
         }
+        bufferAllocations++;
         buffer = buffer == null ? new byte[size] : Arrays.copyOf(buffer, size);
     }
 
@@ -173,21 +185,21 @@ public final class FileWriter {
         try {
             awaitInFlight();
             throwDeferred();
-            spare = null; // a file at rest keeps at most its current buffer
+            spares.clear(); // a file at rest keeps at most its current buffer
             if (extentLength > 0) {
                 int n = extentLength;
                 extentLength = 0;
                 writeExtent(extentStart, buffer, n, false);
             }
         } finally {
-            endSession();
-            freed = null;
+            endStreams();
+            freed.clear();
         }
     }
 
     /** Whether some written bytes have not reached the chunkservers, or the master has not learnt the length yet. */
     public synchronized boolean dirty() {
-        return extentLength > 0 || inFlight != null || session != null || !unacked.isEmpty();
+        return extentLength > 0 || inFlight != null || stream != null || ending != null;
     }
 
     /** The file length including buffered writes. */
@@ -227,21 +239,21 @@ public final class FileWriter {
         inFlightEnd = start + n;
         inFlight = background.submit(() -> {
             writeExtent(start, data, n, true);
-            byte[] free = freed;
-            freed = null;
-            return free;
+            return null;
         });
         scheduleIdleCheck(IDLE_END.toNanos());
     }
 
     private void awaitInFlight() throws IOException {
-        Future<byte[]> f = inFlight;
+        Future<?> f = inFlight;
         if (f == null) {
+            keepFreed();
             return;
         }
         inFlight = null;
         try {
-            spare = f.get();
+            f.get();
+            keepFreed(); // nothing in flight: this thread owns the session and its freed buffers now
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -251,6 +263,32 @@ public final class FileWriter {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for a background write");
         }
+    }
+
+    private void keepFreed() {
+        if (stream != null) {
+            collectFreed(stream);
+        }
+        for (byte[] b = freed.poll(); b != null; b = freed.poll()) {
+            if (spares.size() < MAX_SPARES) {
+                spares.add(b);
+            }
+        }
+    }
+
+    /** A spare buffer of at least {@code size} bytes, or null; smaller ones are left to the collector. */
+    private byte[] takeSpare(int size) {
+        for (byte[] b = spares.poll(); b != null; b = spares.poll()) {
+            if (b.length >= size) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** How many buffers this writer has allocated or grown so far (for tests). */
+    synchronized int bufferAllocations() {
+        return bufferAllocations;
     }
 
     private void throwDeferred() throws IOException {
@@ -281,7 +319,7 @@ public final class FileWriter {
         }
         try {
             awaitInFlight();
-            if (session == null && extentLength == 0) {
+            if (stream == null && ending == null && extentLength == 0) {
                 return;
             }
             long idle = System.nanoTime() - lastWriteNanos;
@@ -290,7 +328,9 @@ public final class FileWriter {
             } else if (extentLength > 0) {
                 handOff();
             } else {
-                endSession();
+                endStreams();
+                freed.clear(); // an idle file keeps at most its current buffer
+                spares.clear();
             }
         } catch (IOException e) {
             if (deferred == null) {
@@ -310,19 +350,75 @@ public final class FileWriter {
             int index = ChunkGeometry.chunkIndex(pos);
             int inChunk = ChunkGeometry.offsetInChunk(pos);
             int piece = Math.min(n - done, ChunkGeometry.CHUNK_SIZE - inChunk);
-            if ((session != null || !unacked.isEmpty()) && sessionIndex != index) {
-                endSession();
+            if (stream != null && stream.index != index) {
+                retireStream();
+            }
+            if (stream == null) {
+                stream = new ChunkStream(index);
             }
             // only the extent's last piece frees its buffer: an earlier one acknowledged at a chunk change does not
-            Piece p = new Piece(data, done, piece, inChunk, pos + piece, handedOff && done + piece == n);
-            withRetries(index, () -> {
-                if (p.queued) {
-                    takeAcknowledged(session.acknowledged()); // sent before an ack failed: the resend covered it
-                } else {
-                    send(p);
-                }
-            });
+            stream.write(new Piece(data, done, piece, inChunk, pos + piece, handedOff && done + piece == n));
             done += piece;
+        }
+    }
+
+    /**
+     * Lets the current chunk's write end in the background (its last acknowledgements, WRITE_FINISH, WRITE_CHUNK_END)
+     * while the next chunk's data goes out. Ending it in line left the chain idle at every chunk boundary, for 2-3 %
+     * of a long write; mfsmount too writes several chunks of a file at once. One chunk ends at a time.
+     */
+    private void retireStream() throws IOException {
+        ChunkStream old = stream;
+        stream = null;
+        awaitEnding();
+        if (background == null) {
+            old.end();
+            collectFreed(old);
+            return;
+        }
+        ending = background.submit(() -> {
+            old.end();
+            return old;
+        });
+    }
+
+    /** Waits until the previous chunk's write has ended; its failure is this call's. */
+    private void awaitEnding() throws IOException {
+        Future<ChunkStream> f = ending;
+        if (f == null) {
+            return;
+        }
+        ending = null;
+        try {
+            collectFreed(f.get());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("ending a chunk write failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while a chunk write ended");
+        }
+    }
+
+    /** Ends every chunk write: the one ending in the background, then the current one. */
+    private void endStreams() throws IOException {
+        try {
+            awaitEnding();
+        } finally {
+            ChunkStream s = stream;
+            if (s != null) {
+                s.end(); // a failure keeps it: the next flush tries again
+                stream = null;
+                collectFreed(s);
+            }
+        }
+    }
+
+    private void collectFreed(ChunkStream s) {
+        for (byte[] b = s.freed.poll(); b != null; b = s.freed.poll()) {
+            freed.add(b);
         }
     }
 
@@ -355,123 +451,154 @@ public final class FileWriter {
         void run() throws IOException;
     }
 
-    private void send(Piece p) throws IOException {
-        int last = session.send(p.inChunk, p.data, p.off, p.len);
-        unacked.add(new Sent(p, last));
-        p.queued = true;
-        sentEnd.accumulateAndGet(p.end, Math::max);
-        takeAcknowledged(session.acknowledged());
-    }
-
-    /** Retires the pieces every copy now has: they count for the length the master learns, their buffers are free. */
-    private void takeAcknowledged(int acknowledged) {
-        while (!unacked.isEmpty() && unacked.peekFirst().lastWriteId() <= acknowledged) {
-            Piece p = unacked.pollFirst().piece();
-            sessionLength = Math.max(sessionLength, p.end);
-            length.accumulateAndGet(p.end, Math::max);
-            if (p.freesBuffer) {
-                freed = p.data;
-            }
-        }
-    }
-
     /**
-     * Runs {@code step} on the open session of chunk {@code index}, opening one when there is none. A failed chain is
-     * dropped (its acknowledged length still ends the chunk operation at the master) and the step retried through a
-     * fresh WRITE_CHUNK, after every piece that was not acknowledged has been sent again.
+     * The write of one chunk: its session with the chain and the pieces sent through it that not every copy has
+     * confirmed yet. Belongs to the session owner while it is {@link #stream}, then to the task that ends it.
      */
-    private void withRetries(int index, SessionStep step) throws IOException {
-        IOException last = null;
-        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
-            if (attempt > 1) {
-                retry.pause(attempt - 1);
-            }
-            if (session == null) {
-                try {
-                    openSession(index);
-                } catch (IOException e) {
-                    if (!Retry.isTemporary(e)) {
-                        throw e;
-                    }
-                    last = e;
-                    continue;
+    private final class ChunkStream {
+        final int index;
+        private ChunkWriteSession session;
+        /** Pieces sent through the session that not every copy has confirmed yet, oldest first. */
+        private final ArrayDeque<Sent> unacked = new ArrayDeque<>();
+        /** Whether the session was opened after a broken one, with {@link #unacked} still to send again. */
+        private boolean resendPending;
+        /** The file length to report when the chunk write ends: what the master said, and every acknowledged piece. */
+        private long sessionLength;
+        /** Buffers whose last piece every copy confirmed. */
+        final ArrayDeque<byte[]> freed = new ArrayDeque<>();
+
+        ChunkStream(int index) {
+            this.index = index;
+        }
+
+        void write(Piece p) throws IOException {
+            withRetries(() -> {
+                if (p.queued) {
+                    takeAcknowledged(session.acknowledged()); // sent before an ack failed: the resend covered it
+                } else {
+                    send(p);
+                }
+            });
+        }
+
+        private void send(Piece p) throws IOException {
+            int last = session.send(p.inChunk, p.data, p.off, p.len);
+            unacked.add(new Sent(p, last));
+            p.queued = true;
+            sentEnd.accumulateAndGet(p.end, Math::max);
+            takeAcknowledged(session.acknowledged());
+        }
+
+        /** Retires the pieces every copy now has: they count for the length the master learns, their buffers are free. */
+        private void takeAcknowledged(int acknowledged) {
+            while (!unacked.isEmpty() && unacked.peekFirst().lastWriteId() <= acknowledged) {
+                Piece p = unacked.pollFirst().piece();
+                sessionLength = Math.max(sessionLength, p.end);
+                length.accumulateAndGet(p.end, Math::max);
+                if (p.freesBuffer) {
+                    freed.add(p.data);
                 }
             }
-            try {
-                resendUnacknowledged();
-                step.run();
+        }
+
+        /**
+         * Runs {@code step} on the open session, opening one when there is none. A failed chain is dropped (its
+         * acknowledged length still ends the chunk operation at the master) and the step retried through a fresh
+         * WRITE_CHUNK, after every piece that was not acknowledged has been sent again.
+         */
+        private void withRetries(SessionStep step) throws IOException {
+            IOException last = null;
+            for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
+                if (attempt > 1) {
+                    retry.pause(attempt - 1);
+                }
+                if (session == null) {
+                    try {
+                        openSession();
+                    } catch (IOException e) {
+                        if (!Retry.isTemporary(e)) {
+                            throw e;
+                        }
+                        last = e;
+                        continue;
+                    }
+                }
+                try {
+                    resendUnacknowledged();
+                    step.run();
+                    return;
+                } catch (IOException e) {
+                    last = e;
+                    LOG.info("writing chunk {} of inode {} through {} failed ({}); retrying with a new WRITE_CHUNK",
+                            index, inode, session.chunk().locations().stream().map(l -> l.address() + ":" + l.port())
+                                    .toList(), e.getMessage());
+                    dropSession();
+                }
+            }
+            throw new IOException("writing inode " + inode + " chunk " + index + " failed " + retry.attempts()
+                    + " times: " + last.getMessage(), last);
+        }
+
+        /** After a fresh session opened: the pieces the broken one had not confirmed go out again, in order. */
+        private void resendUnacknowledged() throws IOException {
+            if (unacked.isEmpty() || !resendPending) {
                 return;
-            } catch (IOException e) {
-                last = e;
-                LOG.info("writing chunk {} of inode {} through {} failed ({}); retrying with a new WRITE_CHUNK",
-                        index, inode, session.chunk().locations().stream().map(l -> l.address() + ":" + l.port())
-                                .toList(), e.getMessage());
-                dropSession();
+            }
+            resendPending = false;
+            List<Sent> again = List.copyOf(unacked);
+            unacked.clear();
+            for (Sent s : again) {
+                send(s.piece());
             }
         }
-        throw new IOException("writing inode " + inode + " chunk " + index + " failed " + retry.attempts()
-                + " times: " + last.getMessage(), last);
-    }
 
-    /** After a fresh session opened: the pieces the broken one had not confirmed go out again, in order. */
-    private void resendUnacknowledged() throws IOException {
-        if (unacked.isEmpty() || !resendPending) {
-            return;
+        /** WRITE_CHUNK and the chain set-up; a chain that cannot be opened ends the chunk operation again. */
+        private void openSession() throws IOException {
+            ChunkReply chunk = master.writeChunk(inode, index, chunkOpFlags);
+            long known = Math.max(chunk.fileLength(), length.get());
+            try {
+                session = ChunkWriteSession.open(pool, chunk.chunk());
+            } catch (IOException e) {
+                cache.invalidate(inode, index);
+                master.writeChunkEnd(chunk.chunk().chunkId(), inode, index, known, 0);
+                throw new IOException("opening the write of chunk " + index + " of inode " + inode + ": "
+                        + e.getMessage(), e);
+            }
+            sessionLength = known;
+            resendPending = !unacked.isEmpty();
         }
-        resendPending = false;
-        List<Sent> again = List.copyOf(unacked);
-        unacked.clear();
-        for (Sent s : again) {
-            send(s.piece());
-        }
-    }
 
-    /** WRITE_CHUNK and the chain set-up; a chain that cannot be opened ends the chunk operation again. */
-    private void openSession(int index) throws IOException {
-        ChunkReply chunk = master.writeChunk(inode, index, chunkOpFlags);
-        long known = Math.max(chunk.fileLength(), length.get());
-        try {
-            session = ChunkWriteSession.open(pool, chunk.chunk());
-        } catch (IOException e) {
-            cache.invalidate(inode, index);
-            master.writeChunkEnd(chunk.chunk().chunkId(), inode, index, known, 0);
-            throw new IOException("opening the write of chunk " + index + " of inode " + inode + ": "
-                    + e.getMessage(), e);
-        }
-        sessionIndex = index;
-        sessionLength = known;
-        resendPending = !unacked.isEmpty();
-    }
-
-    /** A broken chain: the connection is closed and the chunk operation ended with what every copy has. */
-    private void dropSession() throws IOException {
-        ChunkWriteSession s = session;
-        session = null;
-        s.abort();
-        cache.invalidate(inode, sessionIndex);
-        master.writeChunkEnd(s.chunk().chunkId(), inode, sessionIndex, Math.max(sessionLength, length.get()), 0);
-    }
-
-    /**
-     * Ends the open chunk write once every copy has everything (a chain that breaks meanwhile is replaced and the
-     * missing pieces sent again): WRITE_FINISH, whose failure then loses nothing, and WRITE_CHUNK_END with the length.
-     */
-    private void endSession() throws IOException {
-        if (session == null && unacked.isEmpty()) {
-            return;
-        }
-        withRetries(sessionIndex, () -> {
-            session.drain();
-            takeAcknowledged(Integer.MAX_VALUE);
-        });
-        ChunkWriteSession s = session;
-        session = null;
-        try {
-            s.finish();
-        } catch (IOException e) {
+        /** A broken chain: the connection is closed and the chunk operation ended with what every copy has. */
+        private void dropSession() throws IOException {
+            ChunkWriteSession s = session;
+            session = null;
             s.abort();
+            cache.invalidate(inode, index);
+            master.writeChunkEnd(s.chunk().chunkId(), inode, index, Math.max(sessionLength, length.get()), 0);
         }
-        cache.invalidate(inode, sessionIndex);
-        master.writeChunkEnd(s.chunk().chunkId(), inode, sessionIndex, Math.max(sessionLength, length.get()), 0);
+
+        /**
+         * Ends the chunk write once every copy has everything (a chain that breaks meanwhile is replaced and the
+         * missing pieces sent again): WRITE_FINISH, whose failure then loses nothing, and WRITE_CHUNK_END with the
+         * length.
+         */
+        void end() throws IOException {
+            if (session == null && unacked.isEmpty()) {
+                return;
+            }
+            withRetries(() -> {
+                session.drain();
+                takeAcknowledged(Integer.MAX_VALUE);
+            });
+            ChunkWriteSession s = session;
+            session = null;
+            try {
+                s.finish();
+            } catch (IOException e) {
+                s.abort();
+            }
+            cache.invalidate(inode, index);
+            master.writeChunkEnd(s.chunk().chunkId(), inode, index, Math.max(sessionLength, length.get()), 0);
+        }
     }
 }

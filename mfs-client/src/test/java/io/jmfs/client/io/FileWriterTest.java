@@ -13,7 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -272,5 +274,76 @@ class FileWriterTest {
         assertThatThrownBy(w::flush).isInstanceOf(IOException.class);
         assertThat(master.writeChunkEndCalls()).as("every WRITE_CHUNK is ended, also after a failure")
                 .isEqualTo(master.writeChunkCalls());
+    }
+
+    @Test
+    void theNextChunksDataGoesOutWhileThePreviousChunkWriteIsStillEnding() throws Exception {
+        CountDownLatch nextChunkStarted = new CountDownLatch(1);
+        master.onWriteChunk = index -> {
+            if (index == 1) {
+                nextChunkStarted.countDown();
+            }
+        };
+        master.onWriteChunkEnd = index -> {
+            if (index == 0) {
+                // chunk 0 cannot end before chunk 1's write has begun (a writer that ends it in line waits here 5 s)
+                awaitQuietly(nextChunkStarted);
+            }
+        };
+        long start = ChunkGeometry.CHUNK_SIZE - BUFFER;
+        byte[] data = new byte[3 * BUFFER];
+        new Random(12).nextBytes(data);
+        FileWriter w = writer();
+        for (int done = 0; done < data.length; done += BUFFER / 4) {
+            w.write(start + done, data, done, BUFFER / 4);
+        }
+        w.flush();
+
+        assertFirstTwoChunksHold(start, data);
+        assertThat(master.calls()).containsExactly("WRITE_CHUNK 0", "WRITE_CHUNK 1", "WRITE_CHUNK_END 0",
+                "WRITE_CHUNK_END 1");
+    }
+
+    @Test
+    void aChunkWriteThatFailsToEndInTheBackgroundIsReportedAndTheNextChunkIsStillEnded() throws IOException {
+        master.onWriteChunkEnd = index -> {
+            if (index == 0) {
+                throw new IOException("the master connection broke");
+            }
+        };
+        long start = ChunkGeometry.CHUNK_SIZE - BUFFER;
+        byte[] data = new byte[2 * BUFFER];
+        FileWriter w = writer();
+        w.write(start, data, 0, data.length);
+
+        assertThatThrownBy(w::flush).hasMessageContaining("the master connection broke");
+
+        assertThat(master.calls()).contains("WRITE_CHUNK_END 1");
+        assertThat(w.dirty()).as("nothing is left open after the failure was reported").isFalse();
+    }
+
+    @Test
+    void aStreamingWriterRecyclesItsBuffersWhileAcknowledgementsLag() throws IOException {
+        cs.dataDelayNanos = 50_000; // several extents are on their way unconfirmed at any time
+        byte[] data = new byte[24 * BUFFER];
+        new Random(13).nextBytes(data);
+        FileWriter w = writer();
+        for (int done = 0; done < data.length; done += BUFFER / 4) {
+            w.write(done, data, done, BUFFER / 4);
+        }
+        w.flush();
+
+        assertThat(Arrays.copyOf(cs.chunk(master.chunkId(0)), data.length)).isEqualTo(data);
+        // buffers come back once confirmed: the first one's growth from 64 KiB (5 steps) and a few more in rotation,
+        // not a fresh one per extent (about 28 here when confirmed buffers were dropped)
+        assertThat(w.bufferAllocations()).isLessThan(16);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -5,9 +5,11 @@ import io.jmfs.protocol.ChunkLocation;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkData;
 import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -21,6 +23,17 @@ public final class FakeChunkMaster implements ChunkMaster {
     private final AtomicInteger writeChunkCalls = new AtomicInteger();
     private final AtomicInteger writeChunkEndCalls = new AtomicInteger();
     private volatile Supplier<List<ChunkLocation>> locations;
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Runs when a WRITE_CHUNK for the given index arrives, before it is answered. */
+    public volatile IndexHook onWriteChunk = index -> { };
+    /** Runs when a WRITE_CHUNK_END for the given index arrives, before it is taken (it may wait, or fail). */
+    public volatile IndexHook onWriteChunkEnd = index -> { };
+
+    /** A test's look at (or say in) a chunk operation of one chunk index. */
+    @FunctionalInterface
+    public interface IndexHook {
+        void at(int index) throws IOException;
+    }
 
     public FakeChunkMaster(Supplier<List<ChunkLocation>> locations) {
         this.locations = locations;
@@ -59,6 +72,11 @@ public final class FakeChunkMaster implements ChunkMaster {
         return writeChunkEndCalls.get();
     }
 
+    /** The chunk operations taken so far, in order: "WRITE_CHUNK 0", "WRITE_CHUNK_END 0", ... */
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
     @Override
     public ChunkReply readChunk(int inode, int index) {
         readChunkCalls.incrementAndGet();
@@ -68,7 +86,9 @@ public final class FakeChunkMaster implements ChunkMaster {
     }
 
     @Override
-    public ChunkReply writeChunk(int inode, int index, int chunkOpFlags) {
+    public ChunkReply writeChunk(int inode, int index, int chunkOpFlags) throws IOException {
+        onWriteChunk.at(index);
+        calls.add("WRITE_CHUNK " + index);
         writeChunkCalls.incrementAndGet();
         long id = chunkIds.computeIfAbsent(index, i -> nextChunkId.getAndIncrement());
         return new ChunkReply(MessageType.MATOCL_FUSE_WRITE_CHUNK.id(), 1, length.get(),
@@ -76,7 +96,10 @@ public final class FakeChunkMaster implements ChunkMaster {
     }
 
     @Override
-    public void writeChunkEnd(long chunkId, int inode, int index, long fileLength, int chunkOpFlags) {
+    public void writeChunkEnd(long chunkId, int inode, int index, long fileLength, int chunkOpFlags)
+            throws IOException {
+        onWriteChunkEnd.at(index);
+        calls.add("WRITE_CHUNK_END " + index);
         writeChunkEndCalls.incrementAndGet();
         length.set(fileLength);
     }
