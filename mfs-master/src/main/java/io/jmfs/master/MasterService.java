@@ -114,7 +114,8 @@ public final class MasterService implements DaemonService {
         } else {
             log.info("metadata id {} (no DATA_PATH: metadata kept in memory only)", Long.toHexString(state.metaId()));
         }
-        server = NetServer.start("mfsmaster", listeners(config, pipelines.create(state)), loop.group());
+        server = NetServer.start("mfsmaster", listeners(config, pipelines.create(state)), loop.group(),
+                loop.transport());
         MasterState s = state;
         timers.add(loop.every(HOUSEKEEPING_PERIOD, s::expireSessions));
         timers.add(loop.every(HOUSEKEEPING_PERIOD, s::maintainNamespace));

@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -32,12 +31,13 @@ public final class Listeners implements AutoCloseable {
     }
 
     /**
-     * Binds all {@code specs}, accepting on {@code acceptGroup} and serving connections on {@code ioGroup}.
+     * Binds all {@code specs}, accepting on {@code acceptGroup} and serving connections on {@code ioGroup}; both
+     * groups run on {@code transport}.
      *
      * @throws IOException naming the listener, its address and the cause when any bind fails
      */
-    public static Listeners bind(List<ListenerSpec> specs, EventLoopGroup acceptGroup, EventLoopGroup ioGroup)
-            throws IOException, InterruptedException {
+    public static Listeners bind(List<ListenerSpec> specs, EventLoopGroup acceptGroup, EventLoopGroup ioGroup,
+                                 Transport transport) throws IOException, InterruptedException {
         Objects.requireNonNull(specs, "specs");
         Map<String, Channel> bound = new java.util.LinkedHashMap<>();
         for (ListenerSpec spec : specs) {
@@ -49,7 +49,7 @@ public final class Listeners implements AutoCloseable {
             try {
                 future = new ServerBootstrap()
                         .group(acceptGroup, ioGroup)
-                        .channel(NioServerSocketChannel.class)
+                        .channel(transport.serverChannel())
                         .option(ChannelOption.SO_REUSEADDR, true)
                         .childOption(ChannelOption.TCP_NODELAY, true)
                         .childOption(ChannelOption.SO_KEEPALIVE, true)

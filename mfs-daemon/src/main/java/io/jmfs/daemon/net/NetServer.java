@@ -40,7 +40,8 @@ public final class NetServer implements AutoCloseable {
         EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(ioThreads,
                 new DefaultThreadFactory(daemonName + "-io"), NioIoHandler.newFactory());
         try {
-            return new NetServer(acceptGroup, ioGroup, Listeners.bind(specs, acceptGroup, ioGroup), true);
+            return new NetServer(acceptGroup, ioGroup, Listeners.bind(specs, acceptGroup, ioGroup, Transport.NIO),
+                    true);
         } catch (IOException | InterruptedException | RuntimeException e) {
             shutDown(acceptGroup, ioGroup);
             throw e;
@@ -48,15 +49,16 @@ public final class NetServer implements AutoCloseable {
     }
 
     /**
-     * Like {@link #start(String, List, int)}, but serves every connection on {@code ioGroup}, which the caller owns
-     * and shuts down itself (the master registers all its connections on its single metadata loop).
+     * Like {@link #start(String, List, int)}, but serves every connection on {@code ioGroup}, which runs on
+     * {@code transport} and which the caller owns and shuts down itself (the master registers all its connections on
+     * its single metadata loop).
      */
-    public static NetServer start(String daemonName, List<ListenerSpec> specs, EventLoopGroup ioGroup)
-            throws IOException, InterruptedException {
+    public static NetServer start(String daemonName, List<ListenerSpec> specs, EventLoopGroup ioGroup,
+                                  Transport transport) throws IOException, InterruptedException {
         EventLoopGroup acceptGroup = new MultiThreadIoEventLoopGroup(1,
-                new DefaultThreadFactory(daemonName + "-accept"), NioIoHandler.newFactory());
+                new DefaultThreadFactory(daemonName + "-accept"), transport.ioHandlerFactory());
         try {
-            return new NetServer(acceptGroup, ioGroup, Listeners.bind(specs, acceptGroup, ioGroup), false);
+            return new NetServer(acceptGroup, ioGroup, Listeners.bind(specs, acceptGroup, ioGroup, transport), false);
         } catch (IOException | InterruptedException | RuntimeException e) {
             shutDown(acceptGroup);
             throw e;

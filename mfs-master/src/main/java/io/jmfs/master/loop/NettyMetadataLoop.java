@@ -1,8 +1,8 @@
 package io.jmfs.master.loop;
 
+import io.jmfs.daemon.net.Transport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
@@ -19,10 +19,24 @@ public final class NettyMetadataLoop implements MetadataLoop, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NettyMetadataLoop.class);
 
     private final EventLoopGroup group;
+    private final Transport transport;
+
+    /** A loop on the {@link Transport#preferred() preferred} transport (native epoll on Linux). */
+    public NettyMetadataLoop(String threadName) {
+        this(threadName, Transport.preferred());
+    }
 
     /** @param threadName the thread's name (shows in thread dumps and logs) */
-    public NettyMetadataLoop(String threadName) {
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadName), NioIoHandler.newFactory());
+    public NettyMetadataLoop(String threadName, Transport transport) {
+        this.transport = transport;
+        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadName),
+                transport.ioHandlerFactory());
+        log.debug("{} runs on {}", threadName, transport);
+    }
+
+    /** The transport of {@link #group()}: channels registered on it must use the same. */
+    public Transport transport() {
+        return transport;
     }
 
     /** The group to register connections on: exactly one event loop. */

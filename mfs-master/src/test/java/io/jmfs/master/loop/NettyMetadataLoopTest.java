@@ -1,7 +1,9 @@
 package io.jmfs.master.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jmfs.daemon.net.Transport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,6 +41,12 @@ class NettyMetadataLoopTest {
         assertThat(order).isSorted();
         assertThat(loop.inLoop()).isFalse();
         assertThat(loop.group().iterator()).toIterable().hasSize(1);
+    }
+
+    @Test
+    void onLinuxX86TheLoopRunsOnNativeEpoll() {
+        assumeTrue(System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64"));
+        assertThat(loop.transport()).as("the native library loads from the classpath").isEqualTo(Transport.EPOLL);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.jmfs.master.net.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jmfs.daemon.net.Transport;
 import io.jmfs.protocol.ByteString;
 import io.jmfs.protocol.Gids;
 import io.jmfs.protocol.MessageType;
@@ -72,6 +73,17 @@ class ClientProtocolTest {
             assertThat(reply.sessionId()).isEqualTo(1);
             assertThat(reply.metaId()).isEqualTo(ClientServer.META_ID);
             assertThat(reply.rootUid()).isZero();
+        }
+    }
+
+    @Test
+    void theJdkSelectorTransportServesTheSameProtocol() throws Exception {
+        server = new ClientServer("* / rw,alldirs,maproot=0\n", Transport.NIO); // -Djmfs.transport=nio
+        try (WireClient client = mounted("", "/")) {
+            client.send(new NamespaceRequest.Mkdir(7, 1, name("dir"), 0777, 022, 0, ROOT_GIDS, 0));
+            NamespaceReply.EntryReply dir = client.receive(NamespaceReply.EntryReply.class);
+            client.send(new NamespaceRequest.Lookup(8, 1, name("dir"), 0, ROOT_GIDS));
+            assertThat(client.receive(NamespaceReply.Lookup.class).inode()).isEqualTo(dir.inode());
         }
     }
 

@@ -2,6 +2,7 @@ package io.jmfs.master.net.client;
 
 import io.jmfs.daemon.net.ListenerSpec;
 import io.jmfs.daemon.net.NetServer;
+import io.jmfs.daemon.net.Transport;
 import io.jmfs.master.MasterState;
 import io.jmfs.master.exports.EtcFilesUserDirectory;
 import io.jmfs.master.exports.ExportsParser;
@@ -22,12 +23,16 @@ final class ClientServer implements AutoCloseable {
     private final NetServer server;
 
     ClientServer(String exports) throws Exception {
-        loop = new NettyMetadataLoop("test-meta");
+        this(exports, Transport.preferred());
+    }
+
+    ClientServer(String exports, Transport transport) throws Exception {
+        loop = new NettyMetadataLoop("test-meta", transport);
         state = new MasterState(MetaClock.system(),
                 new ExportsParser(EtcFilesUserDirectory.system()).parse("mfsexports.cfg", exports).rules(),
                 NamespaceSettings.DEFAULTS, 3600, META_ID);
         server = NetServer.start("test", List.of(new ListenerSpec("clients", "127.0.0.1", 0,
-                new ClientPipeline(state))), loop.group());
+                new ClientPipeline(state))), loop.group(), loop.transport());
     }
 
     InetSocketAddress address() {

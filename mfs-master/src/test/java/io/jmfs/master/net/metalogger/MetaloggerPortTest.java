@@ -54,7 +54,7 @@ class MetaloggerPortTest {
         hub = new MetaloggerHub();
         onLoop(() -> hub.attach(data, nextVersion, 1800, () -> CompletableFuture.completedFuture(null)));
         server = NetServer.start("test", List.of(new ListenerSpec("ml", "127.0.0.1", 0, new MetaloggerPipeline(hub))),
-                loop.group());
+                loop.group(), loop.transport());
         address = server.address("ml");
     }
 
