@@ -68,7 +68,7 @@ public final class FileWriter {
      * the collector's humongous-object work, and a 1 GiB write used to allocate a few hundred MiB of them.
      */
     private final ArrayDeque<byte[]> spares = new ArrayDeque<>();
-    private int bufferAllocations;
+    private int bufferReuses;
     /** An error of a write that ended an idle session, reported by the next write or flush. */
     private IOException deferred;
     private long lastWriteNanos;
@@ -172,11 +172,11 @@ public final class FileWriter {
         if (buffer == null) {
             byte[] reused = takeSpare(size);
             if (reused != null) {
+                bufferReuses++;
                 buffer = reused;
                 return;
             }
         }
-        bufferAllocations++;
         buffer = buffer == null ? new byte[size] : Arrays.copyOf(buffer, size);
     }
 
@@ -286,9 +286,9 @@ public final class FileWriter {
         return null;
     }
 
-    /** How many buffers this writer has allocated or grown so far (for tests). */
-    synchronized int bufferAllocations() {
-        return bufferAllocations;
+    /** How many extents so far started in a confirmed buffer instead of a fresh one (for tests). */
+    synchronized int bufferReuses() {
+        return bufferReuses;
     }
 
     private void throwDeferred() throws IOException {

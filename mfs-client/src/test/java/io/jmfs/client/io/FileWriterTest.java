@@ -334,9 +334,9 @@ class FileWriterTest {
         w.flush();
 
         assertThat(Arrays.copyOf(cs.chunk(master.chunkId(0)), data.length)).isEqualTo(data);
-        // buffers come back once confirmed: the first one's growth from 64 KiB (5 steps) and a few more in rotation,
-        // not a fresh one per extent (about 28 here when confirmed buffers were dropped)
-        assertThat(w.bufferAllocations()).isLessThan(16);
+        // confirmed buffers come back for later extents (about half of the 24+ extents here; how many depends on how
+        // the acknowledgements fall): none would if confirmed buffers were dropped
+        assertThat(w.bufferReuses()).isGreaterThanOrEqualTo(6);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
