@@ -251,17 +251,22 @@ public final class FileWriter {
             return;
         }
         inFlight = null;
+        await(f, "a background write");
+        keepFreed(); // nothing in flight: this thread owns the session and its freed buffers now
+    }
+
+    /** The result of a background task; its failure (an I/O error as it was thrown) is the caller's. */
+    private static <T> T await(Future<T> f, String what) throws IOException {
         try {
-            f.get();
-            keepFreed(); // nothing in flight: this thread owns the session and its freed buffers now
+            return f.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            throw new IOException("background write failed", e.getCause());
+            throw new IOException(what + " failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for a background write");
+            throw new InterruptedIOException("interrupted while waiting for " + what);
         }
     }
 
@@ -389,17 +394,7 @@ public final class FileWriter {
             return;
         }
         ending = null;
-        try {
-            collectFreed(f.get());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException("ending a chunk write failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while a chunk write ended");
-        }
+        collectFreed(await(f, "the end of a chunk write"));
     }
 
     /** Ends every chunk write: the one ending in the background, then the current one. */

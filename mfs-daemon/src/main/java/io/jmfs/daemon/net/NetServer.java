@@ -2,7 +2,6 @@ package io.jmfs.daemon.net;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,9 +35,9 @@ public final class NetServer implements AutoCloseable {
     public static NetServer start(String daemonName, List<ListenerSpec> specs, int ioThreads)
             throws IOException, InterruptedException {
         EventLoopGroup acceptGroup = new MultiThreadIoEventLoopGroup(1,
-                new DefaultThreadFactory(daemonName + "-accept"), NioIoHandler.newFactory());
+                new DefaultThreadFactory(daemonName + "-accept"), Transport.NIO.ioHandlerFactory());
         EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(ioThreads,
-                new DefaultThreadFactory(daemonName + "-io"), NioIoHandler.newFactory());
+                new DefaultThreadFactory(daemonName + "-io"), Transport.NIO.ioHandlerFactory());
         try {
             return new NetServer(acceptGroup, ioGroup, Listeners.bind(specs, acceptGroup, ioGroup, Transport.NIO),
                     true);

@@ -7,6 +7,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.util.function.Supplier;
 
 /**
  * The Netty transport of a group of event loops, which the channels registered on it must share: Linux's native
@@ -14,35 +15,27 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  * the master's metadata loop that made metadata operations 5–10 % faster (docs/benchmarks.md).
  */
 public enum Transport {
-    NIO {
-        @Override
-        public IoHandlerFactory ioHandlerFactory() {
-            return NioIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends ServerChannel> serverChannel() {
-            return NioServerSocketChannel.class;
-        }
-    },
-    EPOLL {
-        @Override
-        public IoHandlerFactory ioHandlerFactory() {
-            return EpollIoHandler.newFactory();
-        }
-
-        @Override
-        public Class<? extends ServerChannel> serverChannel() {
-            return EpollServerSocketChannel.class;
-        }
-    };
+    NIO(NioIoHandler::newFactory, NioServerSocketChannel.class),
+    EPOLL(EpollIoHandler::newFactory, EpollServerSocketChannel.class);
 
     /** The system property that picks NIO even where epoll loads ({@code -Djmfs.transport=nio}). */
     public static final String PROPERTY = "jmfs.transport";
 
-    public abstract IoHandlerFactory ioHandlerFactory();
+    private final Supplier<IoHandlerFactory> ioHandlerFactory;
+    private final Class<? extends ServerChannel> serverChannel;
 
-    public abstract Class<? extends ServerChannel> serverChannel();
+    Transport(Supplier<IoHandlerFactory> ioHandlerFactory, Class<? extends ServerChannel> serverChannel) {
+        this.ioHandlerFactory = ioHandlerFactory;
+        this.serverChannel = serverChannel;
+    }
+
+    public IoHandlerFactory ioHandlerFactory() {
+        return ioHandlerFactory.get();
+    }
+
+    public Class<? extends ServerChannel> serverChannel() {
+        return serverChannel;
+    }
 
     /** Epoll where its native library loads (Linux on x86-64), NIO otherwise or when {@link #PROPERTY} says nio. */
     public static Transport preferred() {
