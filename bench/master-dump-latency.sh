@@ -25,7 +25,7 @@ cleanup() { [ -z "$cpid" ] || kill "$cpid" 2>/dev/null || true; [ -z "$jpid" ] |
 trap cleanup EXIT
 # shellcheck disable=SC2086
 "$JAVA_HOME/bin/java" -XX:+UseG1GC -XX:+UseCompactObjectHeaders -Xms32m -XX:MaxRAMPercentage=75 \
-  -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -XX:G1PeriodicGCInterval=5000 --enable-native-access=ALL-UNNAMED \
+  -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -XX:G1PeriodicGCInterval=5000 -XX:G1HeapRegionSize=4m --enable-native-access=ALL-UNNAMED \
   ${JMFS_JAVA_OPTS:-} \
   -cp "$cp" io.jmfs.master.DumpClientLatencyMain "$work/data" "$port" "$before" "$after" >"$work/driver.log" 2>&1 &
 jpid=$!

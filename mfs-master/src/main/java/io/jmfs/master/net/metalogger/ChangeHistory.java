@@ -6,13 +6,15 @@ import java.util.List;
 /**
  * The recent changelog lines, in memory, so a metalogger that reconnects can get what it missed. The lines have
  * consecutive versions {@code [firstVersion, nextVersion)}; lines older than {@code preserveSeconds} (MooseFS's
- * CHANGELOG_PRESERVE_SECONDS) and lines beyond {@code maxLines} are dropped from the old end. A line whose version
- * does not follow the last one starts the history afresh: a replay never crosses a gap. Metadata loop only.
+ * CHANGELOG_PRESERVE_SECONDS), lines beyond {@code maxLines} and texts beyond {@link #MAX_TEXT_BYTES} are dropped
+ * from the old end. A line whose version does not follow the last one starts the history afresh: a replay never
+ * crosses a gap. Metadata loop only.
  *
- * <p>Memory: the history can hold a million lines while a namespace is being filled, so it must not cost an object
- * per line. The texts sit back to back in one circular byte arena; per line only its arena offset and its second
- * are kept, in primitive rings; the version is implied by the position. {@link Line} objects exist only while a
- * replay batch is being sent.
+ * <p>Memory: while a namespace is being filled the history holds as many lines as there are new files, so it costs
+ * about what its texts weigh plus 8 bytes a line. The texts sit back to back in a {@link ByteWindow}; per line one
+ * long, in a {@link LongWindow} indexed by version, holds its second (high half) and the low 32 bits of where its
+ * text starts, which is enough because the texts held never span 4 GiB. Both live in small fixed pages that go as
+ * the old end moves on. {@link Line} objects exist only while a replay batch is being sent.
  */
 final class ChangeHistory {
 
@@ -20,43 +22,42 @@ final class ChangeHistory {
     record Line(long version, long second, byte[] text) {
     }
 
-    private static final int INITIAL_LINES = 1024;
-    private static final int INITIAL_ARENA = 64 * 1024;
+    /** A ceiling on the texts held, whatever the line count and age (and far below the 4 GiB that starts allow). */
+    static final long MAX_TEXT_BYTES = 1L << 30;
+
+    private static final long LOW_32 = 0xFFFF_FFFFL;
 
     private final long preserveSeconds;
     private final int maxLines;
-
-    // per line, ring-indexed from `head`: where its text starts in the arena (as a running byte count) and its second
-    private long[] starts;
-    private long[] seconds;
-    private int head;
-    private int size;
+    private final long maxTextBytes;
+    private final LongWindow entries = new LongWindow();
+    private final ByteWindow texts = new ByteWindow();
     private long firstVersion;
-
-    // the texts: bytes [arenaFirst, arenaEnd) of an unbounded stream, stored modulo arena.length
-    private byte[] arena;
-    private long arenaFirst;
-    private long arenaEnd;
+    private long firstTextStart;
 
     ChangeHistory(long preserveSeconds, int maxLines) {
+        this(preserveSeconds, maxLines, MAX_TEXT_BYTES);
+    }
+
+    ChangeHistory(long preserveSeconds, int maxLines, long maxTextBytes) {
         if (maxLines < 1) {
             throw new IllegalArgumentException("maxLines must be positive");
         }
+        if (maxTextBytes < 1 || maxTextBytes > MAX_TEXT_BYTES) {
+            throw new IllegalArgumentException("maxTextBytes must be in [1, " + MAX_TEXT_BYTES + "]");
+        }
         this.preserveSeconds = preserveSeconds;
         this.maxLines = maxLines;
+        this.maxTextBytes = maxTextBytes;
         restartAt(0);
     }
 
     /** Forgets everything; the next line expected is {@code nextVersion}. */
     void restartAt(long nextVersion) {
-        starts = new long[INITIAL_LINES];
-        seconds = new long[INITIAL_LINES];
-        head = 0;
-        size = 0;
         firstVersion = nextVersion;
-        arena = new byte[INITIAL_ARENA];
-        arenaFirst = 0;
-        arenaEnd = 0;
+        entries.restartAt(nextVersion);
+        texts.restartAt(0);
+        firstTextStart = 0;
     }
 
     long firstVersion() {
@@ -65,11 +66,11 @@ final class ChangeHistory {
 
     /** The version the next line will have. */
     long nextVersion() {
-        return firstVersion + size;
+        return entries.end();
     }
 
     int size() {
-        return size;
+        return (int) (nextVersion() - firstVersion);
     }
 
     /** Whether a replay from {@code version} on is possible (the end counts: nothing to replay then). */
@@ -81,18 +82,13 @@ final class ChangeHistory {
         if (version != nextVersion()) {
             restartAt(version);
         }
-        if (size >= maxLines) {
+        entries.append((nowSecond & LOW_32) << 32 | (texts.end() & LOW_32));
+        texts.append(text);
+        // the newest line always stays, so the history keeps knowing which version comes next
+        while (size() > 1 && (size() > maxLines || texts.end() - firstTextStart > maxTextBytes
+                || secondOf(firstVersion) < nowSecond - preserveSeconds)) {
             dropOldest();
-        } else if (size == starts.length) {
-            growLines();
         }
-        ensureArenaRoom(text.length);
-        int slot = slot(size);
-        starts[slot] = arenaEnd;
-        seconds[slot] = nowSecond;
-        copyIn(text);
-        size++;
-        forgetOlderThan(nowSecond - preserveSeconds);
     }
 
     /** At most {@code max} lines from {@code version} on; empty when {@code version} is the next one. */
@@ -101,84 +97,36 @@ final class ChangeHistory {
             throw new IllegalArgumentException("version " + version + " is not in the history [" + firstVersion + ", "
                     + nextVersion() + ")");
         }
-        int skip = (int) (version - firstVersion);
-        int n = Math.min(max, size - skip);
+        int n = (int) Math.min(max, nextVersion() - version);
         List<Line> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            int index = skip + i;
-            out.add(new Line(firstVersion + index, seconds[slot(index)], textAt(index)));
+        for (long v = version; v < version + n; v++) {
+            out.add(new Line(v, secondOf(v), texts.read(textStart(v), textEnd(v))));
         }
         return out;
     }
 
-    private int slot(int index) {
-        return (head + index) % starts.length;
+    /** Bytes of pages the history holds now (texts and per-line entries). */
+    long bytesHeld() {
+        return (long) texts.pagesHeld() * ByteWindow.PAGE_SIZE + (long) entries.pagesHeld() * LongWindow.PAGE_SIZE * 8;
     }
 
-    private byte[] textAt(int index) {
-        long start = starts[slot(index)];
-        long end = index + 1 < size ? starts[slot(index + 1)] : arenaEnd;
-        byte[] text = new byte[(int) (end - start)];
-        int from = (int) (start % arena.length);
-        int firstPart = Math.min(text.length, arena.length - from);
-        System.arraycopy(arena, from, text, 0, firstPart);
-        System.arraycopy(arena, 0, text, firstPart, text.length - firstPart);
-        return text;
+    private long secondOf(long version) {
+        return entries.get(version) >>> 32;
     }
 
-    private void copyIn(byte[] text) {
-        int to = (int) (arenaEnd % arena.length);
-        int firstPart = Math.min(text.length, arena.length - to);
-        System.arraycopy(text, 0, arena, to, firstPart);
-        System.arraycopy(text, firstPart, arena, 0, text.length - firstPart);
-        arenaEnd += text.length;
+    private long textStart(long version) {
+        long low = entries.get(version) & LOW_32;
+        return firstTextStart + ((low - firstTextStart) & LOW_32);
     }
 
-    private void ensureArenaRoom(int bytes) {
-        long used = arenaEnd - arenaFirst;
-        if (used + bytes <= arena.length) {
-            return;
-        }
-        long wanted = Math.max((long) arena.length * 2, used + bytes);
-        if (wanted > Integer.MAX_VALUE - 16) {
-            throw new IllegalStateException("changelog history over 2 GiB");
-        }
-        byte[] bigger = new byte[(int) wanted];
-        // keep stream positions: byte p of the stream moves to p % bigger.length
-        for (long p = arenaFirst; p < arenaEnd; ) {
-            int from = (int) (p % arena.length);
-            int to = (int) (p % bigger.length);
-            int run = (int) Math.min(arenaEnd - p, Math.min(arena.length - from, bigger.length - to));
-            System.arraycopy(arena, from, bigger, to, run);
-            p += run;
-        }
-        arena = bigger;
-    }
-
-    private void forgetOlderThan(long second) {
-        // the newest line always stays, so the history keeps knowing which version comes next
-        while (size > 1 && seconds[head] < second) {
-            dropOldest();
-        }
+    private long textEnd(long version) {
+        return version + 1 < nextVersion() ? textStart(version + 1) : texts.end();
     }
 
     private void dropOldest() {
-        head = (head + 1) % starts.length;
-        size--;
         firstVersion++;
-        arenaFirst = size > 0 ? starts[head] : arenaEnd;
-    }
-
-    private void growLines() {
-        int length = (int) Math.min((long) starts.length * 2, maxLines);
-        long[] biggerStarts = new long[length];
-        long[] biggerSeconds = new long[length];
-        for (int i = 0; i < size; i++) {
-            biggerStarts[i] = starts[slot(i)];
-            biggerSeconds[i] = seconds[slot(i)];
-        }
-        starts = biggerStarts;
-        seconds = biggerSeconds;
-        head = 0;
+        firstTextStart = textStart(firstVersion);
+        entries.dropBefore(firstVersion);
+        texts.dropBefore(firstTextStart);
     }
 }

@@ -29,7 +29,7 @@ public final class MetaloggerHub implements ChangelogListener, AutoCloseable {
 
     /** MooseFS's default CHANGELOG_PRESERVE_SECONDS. */
     public static final int DEFAULT_PRESERVE_SECONDS = 1800;
-    /** A ceiling for the history whatever the time limit: about 100-200 MB of typical lines. */
+    /** A ceiling for the history whatever the time limit: 60-100 MB of typical lines (8 bytes each plus the text). */
     static final int MAX_HISTORY_LINES = 1_000_000;
 
     private final Set<MetaloggerSession> sessions = new LinkedHashSet<>();

@@ -89,4 +89,39 @@ class ChangeHistoryTest {
             assertThat(line.text()).as("text of version %d", line.version()).isEqualTo(sent.get(line.version()));
         }
     }
+    @Test
+    void dropsTheOldestLinesWhenItsTextsOutgrowTheByteCeilingAndKeepsALineLargerThanThat() {
+        ChangeHistory h = new ChangeHistory(1800, 1_000_000, 10_000);
+        h.restartAt(0);
+        for (long v = 0; v < 1000; v++) {
+            h.add(v, new byte[100], 0);
+        }
+        assertThat(h.size()).as("100 lines of 100 bytes fit in 10,000").isEqualTo(100);
+        byte[] huge = new byte[3 * ByteWindow.PAGE_SIZE + 5];
+        new java.util.Random(3).nextBytes(huge);
+        h.add(1000, huge, 0);
+        assertThat(h.firstVersion()).as("only the newest line is left").isEqualTo(1000);
+        assertThat(h.from(1000, 1).get(0).text()).as("a text spanning four pages").isEqualTo(huge);
+    }
+
+    @Test
+    void letsGoOfThePagesOfLinesItDropped() {
+        ChangeHistory h = new ChangeHistory(1800, 10_000);
+        h.restartAt(0);
+        for (long v = 0; v < 1_000_000; v++) {
+            h.add(v, text(v), 0);
+        }
+        // 10,000 lines of at most 14 bytes: one or two text pages, one or two entry pages, whatever went before
+        assertThat(h.bytesHeld()).isLessThanOrEqualTo(2L * ByteWindow.PAGE_SIZE + 2L * LongWindow.PAGE_SIZE * 8);
+        assertThat(h.from(990_000, 1).get(0).text()).isEqualTo(text(990_000));
+    }
+
+    @Test
+    void keepsTheSecondEachLineWasLoggedAt() {
+        ChangeHistory h = new ChangeHistory(2_000_000_000L, 100);
+        h.restartAt(1);
+        h.add(1, text(1), 1_795_000_000L);
+        h.add(2, text(2), 3_000_000_000L); // past 2038: seconds are kept as unsigned 32-bit values
+        assertThat(h.from(1, 2)).extracting(ChangeHistory.Line::second).containsExactly(1_795_000_000L, 3_000_000_000L);
+    }
 }
