@@ -4,39 +4,47 @@ import io.jmfs.client.cache.ChunkLocationCache;
 import io.jmfs.protocol.ChunkGeometry;
 import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply;
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Write-back buffer of one open file. Writes land in a buffer holding one contiguous dirty extent. The extent goes to
  * the chunkservers as soon as nothing else is on its way (so a small file's data travels while the program goes on to
  * its next call, as mfsmount's write-behind does), when the buffer is full, when a write is not contiguous with it,
- * and on {@link #flush} (which fsync and close call). At most one extent is in flight, written in the background
- * while the next one fills, so extents reach the servers in write order; an error of a background write is reported
- * by the next write or flush.
+ * and on {@link #flush} (which fsync and close call). Up to {@link #MAX_IN_FLIGHT} extents are written in the
+ * background while the next one fills; an error of a background write is reported by the next write or flush.
  *
- * <p>Extents go through one {@link ChunkWriteSession} per chunk, which stays open from one extent to the next: a
- * stream of extents costs one WRITE_CHUNK, one chain set-up and one WRITE_CHUNK_END per chunk, not per extent, and
- * the next extent's packets follow the last one's without waiting for its acknowledgements. The session ends
- * (WRITE_FINISH, then WRITE_CHUNK_END with the length every copy confirmed) when the writer moves to another chunk
- * (in the background, while the next chunk's data goes out; one chunk ends at a time, and the next chunk change or
- * flush waits for it and reports its failure), on {@link #flush}, and when the file has been idle for
- * {@link #IDLE_END} (mfsmount's write worker idle time), so
- * that the master learns the length and other clients see the data of a file that stays open. Sent pieces keep their
- * buffer until every copy confirmed them: when a chain breaks, the session is dropped and the pieces not yet
- * confirmed are sent again through a fresh WRITE_CHUNK (the master then picks the copies and version again). A
- * buffer goes back to the writer only after its last piece is confirmed.
+ * <p>Each chunk has a {@link Lane}: its extents go out one after the other, in write order, through one
+ * {@link ChunkWriteSession} that stays open from one extent to the next, so a stream of extents costs one
+ * WRITE_CHUNK, one chain set-up and one WRITE_CHUNK_END per chunk, not per extent, and the next extent's packets follow
+ * the last one's without waiting for its acknowledgements. Different chunks' lanes run side by side, as mfsmount's
+ * per-chunk write workers do: a sequential writer that runs ahead of one chain has the next chunk's data going out
+ * through its own chain while the previous chunk's is still on its way. Bytes of different chunks never overlap, so
+ * the order between lanes does not matter. A lane's chunk write ends (WRITE_FINISH, then WRITE_CHUNK_END with the length
+ * every copy confirmed) once the writer has moved on to another chunk and the lane's extents are out, on
+ * {@link #flush}, and when the file has been idle for {@link #IDLE_END} (mfsmount's write worker idle time), so that
+ * the master learns the length and other clients see the data of a file that stays open. Sent pieces keep their buffer
+ * until every copy confirmed them: when a chain breaks, the session is dropped and the pieces not yet confirmed are
+ * sent again through a fresh WRITE_CHUNK (the master then picks the copies and version again). A buffer goes back to
+ * the writer only after every copy confirmed all of it.
  */
 public final class FileWriter {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileWriter.class);
@@ -44,12 +52,18 @@ public final class FileWriter {
     static final int INITIAL_BUFFER = 64 * 1024;
     /** How long an open chunk write may wait for more data before it is ended. */
     static final Duration IDLE_END = Duration.ofMillis(100);
+    /** Extents on their way at once (besides the one filling): the write-behind a streaming writer may run ahead. */
+    static final int MAX_IN_FLIGHT = 3;
+    /** How many spare buffers a writer keeps: those in flight and the one filling. */
+    static final int MAX_SPARES = MAX_IN_FLIGHT + 1;
     private final int inode;
     private final ChunkMaster master;
     private final ChunkserverPool pool;
     private final ChunkLocationCache cache;
     private final Retry retry;
-    private final ExecutorService background;
+    /** Runs the lanes' steps: the background pool, or the caller's thread when there is none. */
+    private final Executor lanesRun;
+    private final boolean behind;
     private final ScheduledExecutorService timer;
     private final int bufferSize;
     private final int chunkOpFlags;
@@ -59,34 +73,29 @@ public final class FileWriter {
     private int startSize = INITIAL_BUFFER;
     private long extentStart;
     private int extentLength;
-    private Future<?> inFlight;
-    /** Where the extent in flight ends: the file is at least that long until its write reports the length. */
-    private long inFlightEnd;
+    /** Extents handed to their lanes and not known to be out yet, oldest first. */
+    private final ArrayDeque<Handed> handed = new ArrayDeque<>();
+    /** The open chunk writes, by chunk index: each takes the extents of its chunk. */
+    private final Map<Integer, Lane> lanes = new HashMap<>();
+    /** Lanes told to end, until their end is known: a new lane of the same chunk starts after it. */
+    private final Map<Integer, CompletableFuture<Void>> ending = new HashMap<>();
+    /** The chunk the last extent went to: a lane the writer moved away from ends. */
+    private int lastIndex = -1;
     /**
-     * Buffers every copy has confirmed, for the next extents (the writer's, under this object's lock). A streaming
-     * writer reuses them instead of zeroing a fresh array per extent: fresh arrays of this size cost page faults and
-     * the collector's humongous-object work, and a 1 GiB write used to allocate a few hundred MiB of them.
+     * Buffers whose every piece every copy confirmed, put there by the lanes; the writer takes them as spares for the
+     * next extents. A streaming writer reuses them instead of zeroing a fresh array per extent: fresh arrays of this
+     * size cost page faults and the collector's humongous-object work, and a 1 GiB write used to allocate a few
+     * hundred MiB of them.
      */
+    private final Queue<byte[]> freed = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<byte[]> spares = new ArrayDeque<>();
     private int bufferReuses;
-    /** An error of a write that ended an idle session, reported by the next write or flush. */
+    /** An error of a background write or chunk end, reported by the next write or flush. */
     private IOException deferred;
+    /** The last failure taken note of: each is reported once. */
+    private Throwable lastFailure;
     private long lastWriteNanos;
     private boolean idleCheckPending;
-
-    // The chunk writes are the session owner's: the extent in flight's, or this object's lock holder's when nothing
-    // is in flight (as are freed and sentEnd's updates).
-    /** The write of the chunk the data goes to now. */
-    private ChunkStream stream;
-    /** The previous chunk's write, ending in the background while the next chunk's data goes out. */
-    private Future<ChunkStream> ending;
-    /**
-     * Buffers whose last piece every copy confirmed (the session owner's): they go to {@link #spares} once nothing is
-     * in flight. Every one is kept, not just the last: with small extents several are confirmed during one send.
-     */
-    private final ArrayDeque<byte[]> freed = new ArrayDeque<>();
-    /** How many spare buffers a writer keeps: an extent filling, one in flight, and those awaiting confirmation. */
-    static final int MAX_SPARES = 4;
     /** Where the data sent so far ends, confirmed or not. */
     private final AtomicLong sentEnd = new AtomicLong();
 
@@ -106,7 +115,8 @@ public final class FileWriter {
         this.master = master;
         this.pool = pool;
         this.cache = cache;
-        this.background = background;
+        this.behind = background != null;
+        this.lanesRun = background != null ? background : Runnable::run;
         this.timer = timer;
         this.bufferSize = bufferSize;
         this.chunkOpFlags = chunkOpFlags;
@@ -130,6 +140,7 @@ public final class FileWriter {
         if (pos < 0 || pos + total > ChunkGeometry.MAX_FILE_LENGTH) {
             throw new IndexOutOfBoundsException("write of " + total + " at " + pos);
         }
+        reap();
         throwDeferred();
         lastWriteNanos = System.nanoTime();
         long off = 0;
@@ -152,7 +163,8 @@ public final class FileWriter {
                 handOff();
             }
         }
-        if (background != null && extentLength > 0 && (inFlight == null || inFlight.isDone())) {
+        reap();
+        if (behind && extentLength > 0 && handed.isEmpty()) {
             handOff(); // nothing on its way: start this extent now rather than at the next flush
         }
     }
@@ -183,23 +195,19 @@ public final class FileWriter {
     /** Writes every buffered byte and waits for it: after this returns, other clients can read the data. */
     public synchronized void flush() throws IOException {
         try {
-            awaitInFlight();
-            throwDeferred();
-            spares.clear(); // a file at rest keeps at most its current buffer
-            if (extentLength > 0) {
-                int n = extentLength;
-                extentLength = 0;
-                writeExtent(extentStart, buffer, n, false);
-            }
+            handOff();
+            awaitHanded();
         } finally {
-            endStreams();
+            endLanes();
+            spares.clear(); // a file at rest keeps at most its current buffer
             freed.clear();
         }
+        throwDeferred();
     }
 
     /** Whether some written bytes have not reached the chunkservers, or the master has not learnt the length yet. */
     public synchronized boolean dirty() {
-        return extentLength > 0 || inFlight != null || stream != null || ending != null;
+        return extentLength > 0 || !handed.isEmpty() || !lanes.isEmpty() || !ending.isEmpty();
     }
 
     /** The file length including buffered writes. */
@@ -208,8 +216,8 @@ public final class FileWriter {
         if (extentLength > 0) {
             l = Math.max(l, extentStart + extentLength);
         }
-        if (inFlight != null) {
-            l = Math.max(l, inFlightEnd);
+        for (Handed h : handed) {
+            l = Math.max(l, h.end());
         }
         return l;
     }
@@ -220,11 +228,16 @@ public final class FileWriter {
         sentEnd.set(l);
     }
 
-    /** Sends the current extent on its way (in the background when possible) and starts an empty buffer. */
+    /**
+     * Sends the current extent on its way and starts an empty buffer: each chunk's part goes to that chunk's lane
+     * (in the background when possible). Waits first while {@link #MAX_IN_FLIGHT} extents are on their way.
+     */
     private void handOff() throws IOException {
-        awaitInFlight();
         if (extentLength == 0) {
             return;
+        }
+        while (handed.size() >= MAX_IN_FLIGHT) {
+            awaitOldest();
         }
         long start = extentStart;
         byte[] data = buffer;
@@ -232,48 +245,136 @@ public final class FileWriter {
         int n = extentLength;
         buffer = null;
         extentLength = 0;
-        if (background == null) {
-            writeExtent(start, data, n, false);
-            return;
+        int pieces = ChunkGeometry.chunkIndex(start + n - 1) - ChunkGeometry.chunkIndex(start) + 1;
+        Release release = new Release(data, pieces);
+        List<CompletableFuture<Void>> parts = new ArrayList<>(pieces);
+        for (int done = 0; done < n; ) {
+            long pos = start + done;
+            int index = ChunkGeometry.chunkIndex(pos);
+            int inChunk = ChunkGeometry.offsetInChunk(pos);
+            int len = Math.min(n - done, ChunkGeometry.CHUNK_SIZE - inChunk);
+            parts.add(laneFor(index).send(new Piece(data, done, len, inChunk, pos + len, release)));
+            done += len;
         }
-        inFlightEnd = start + n;
-        inFlight = background.submit(() -> {
-            writeExtent(start, data, n, true);
-            return null;
-        });
-        scheduleIdleCheck(IDLE_END.toNanos());
+        CompletableFuture<Void> out = parts.size() == 1 ? parts.getFirst()
+                : CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+        handed.add(new Handed(start + n, out));
+        if (behind) {
+            scheduleIdleCheck(IDLE_END.toNanos());
+        } else {
+            reap();
+            throwDeferred(); // written in this thread: its failure is this call's
+        }
     }
 
-    private void awaitInFlight() throws IOException {
-        Future<?> f = inFlight;
-        if (f == null) {
-            keepFreed();
-            return;
-        }
-        inFlight = null;
-        await(f, "a background write");
-        keepFreed(); // nothing in flight: this thread owns the session and its freed buffers now
-    }
-
-    /** The result of a background task; its failure (an I/O error as it was thrown) is the caller's. */
-    private static <T> T await(Future<T> f, String what) throws IOException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+    /** The lane of chunk {@code index}, opened when needed; the lane the writer moves away from is told to end. */
+    private Lane laneFor(int index) {
+        if (index != lastIndex) {
+            Lane previous = lanes.get(lastIndex);
+            if (previous != null) {
+                retire(previous);
             }
-            throw new IOException(what + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for " + what);
+            lastIndex = index;
+        }
+        Lane lane = lanes.get(index);
+        CompletableFuture<Void> after = null;
+        if (lane != null && lane.failed()) {
+            lanes.remove(index); // its failure is reported by the extent that failed; a fresh WRITE_CHUNK goes on
+            after = lane.tail;
+            lane = null;
+        }
+        if (lane == null) {
+            CompletableFuture<Void> previousEnd = ending.remove(index);
+            if (previousEnd != null) {
+                after = after == null ? previousEnd : CompletableFuture.allOf(after, previousEnd);
+            }
+            lane = new Lane(new ChunkStream(index), after != null ? after.exceptionally(e -> null)
+                    : CompletableFuture.completedFuture(null));
+            lanes.put(index, lane);
+        }
+        return lane;
+    }
+
+    /** Ends the lane's chunk write once its extents are out (a failed lane has nothing to end). */
+    private void retire(Lane lane) {
+        lanes.remove(lane.stream.index);
+        // a lane of this chunk opened later starts after this end (laneFor takes it from here)
+        ending.put(lane.stream.index, lane.end());
+    }
+
+    /** Takes note of the handed extents and chunk ends that are done, keeping the first failure for the caller. */
+    private void reap() {
+        while (!handed.isEmpty() && handed.peekFirst().out().isDone()) {
+            noteOutcome(handed.pollFirst().out());
+        }
+        ending.values().removeIf(f -> {
+            if (!f.isDone()) {
+                return false;
+            }
+            noteOutcome(f);
+            return true;
+        });
+        keepFreed();
+    }
+
+    private void awaitOldest() {
+        Handed h = handed.pollFirst();
+        try {
+            h.out().join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // noted below
+        }
+        noteOutcome(h.out());
+        keepFreed();
+    }
+
+    /** Waits until every handed extent is out. */
+    private void awaitHanded() {
+        while (!handed.isEmpty()) {
+            awaitOldest();
+        }
+    }
+
+    /** Ends every chunk write and waits for the ends; a failure is kept for the caller. */
+    private void endLanes() {
+        for (Lane lane : List.copyOf(lanes.values())) {
+            retire(lane);
+        }
+        lastIndex = -1;
+        for (CompletableFuture<Void> f : List.copyOf(ending.values())) {
+            try {
+                f.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                // noted below
+            }
+        }
+        reap();
+    }
+
+    /**
+     * A finished task's failure becomes the deferred error (the first one wins); the lane that failed is closed: the
+     * next write to its chunk opens a fresh one.
+     */
+    private void noteOutcome(CompletableFuture<Void> f) {
+        if (!f.isCompletedExceptionally()) {
+            return;
+        }
+        Throwable cause = f.exceptionNow();
+        while ((cause instanceof CompletionException || cause instanceof UncheckedIOException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        lanes.values().removeIf(Lane::failed);
+        if (cause == lastFailure) {
+            return; // the same failure seen again through a later step of its lane (skipped because of it)
+        }
+        lastFailure = cause;
+        if (deferred == null) {
+            deferred = cause instanceof IOException io ? io : new IOException("a background write failed", cause);
         }
     }
 
     private void keepFreed() {
-        if (stream != null) {
-            collectFreed(stream);
-        }
         for (byte[] b = freed.poll(); b != null; b = freed.poll()) {
             if (spares.size() < MAX_SPARES) {
                 spares.add(b);
@@ -283,6 +384,7 @@ public final class FileWriter {
 
     /** A spare buffer of at least {@code size} bytes, or null; smaller ones are left to the collector. */
     private byte[] takeSpare(int size) {
+        keepFreed();
         for (byte[] b = spares.poll(); b != null; b = spares.poll()) {
             if (b.length >= size) {
                 return b;
@@ -315,105 +417,101 @@ public final class FileWriter {
         }
     }
 
-    /** Ends the open chunk write once no data has come for {@link #IDLE_END}, sending what is buffered first. */
+    /** Ends the open chunk writes once no data has come for {@link #IDLE_END}, sending what is buffered first. */
     private synchronized void endIfIdle() {
         idleCheckPending = false;
-        if (inFlight != null && !inFlight.isDone()) {
+        reap();
+        if (!handed.isEmpty()) {
             scheduleIdleCheck(IDLE_END.toNanos());
             return;
         }
+        if (lanes.isEmpty() && ending.isEmpty() && extentLength == 0) {
+            return;
+        }
+        long idle = System.nanoTime() - lastWriteNanos;
+        if (idle < IDLE_END.toNanos()) {
+            scheduleIdleCheck(IDLE_END.toNanos() - idle);
+            return;
+        }
         try {
-            awaitInFlight();
-            if (stream == null && ending == null && extentLength == 0) {
-                return;
-            }
-            long idle = System.nanoTime() - lastWriteNanos;
-            if (idle < IDLE_END.toNanos()) {
-                scheduleIdleCheck(IDLE_END.toNanos() - idle);
-            } else if (extentLength > 0) {
+            if (extentLength > 0) {
                 handOff();
-            } else {
-                endStreams();
-                freed.clear(); // an idle file keeps at most its current buffer
-                spares.clear();
+                return;
             }
         } catch (IOException e) {
             if (deferred == null) {
                 deferred = e;
             }
+            return;
+        }
+        endLanes(); // a failure stays deferred for the next write or flush
+        freed.clear(); // an idle file keeps at most its current buffer
+        spares.clear();
+    }
+
+    /** An extent handed to its lanes: where it ends, and when it is out. */
+    private record Handed(long end, CompletableFuture<Void> out) {}
+
+    /**
+     * A handed-off buffer: it is free once every copy confirmed each of its pieces (an extent across a chunk
+     * boundary has two, in two lanes).
+     */
+    private final class Release {
+        private final byte[] data;
+        /** Pieces every copy has yet to confirm. */
+        private final AtomicInteger pending;
+
+        Release(byte[] data, int pieces) {
+            this.data = data;
+            this.pending = new AtomicInteger(pieces);
+        }
+
+        void confirmed() {
+            if (pending.decrementAndGet() == 0) {
+                freed.add(data);
+            }
         }
     }
 
     /**
-     * Sends an extent chunk by chunk. {@code handedOff}: {@code data} is a buffer this writer has let go of, which may
-     * become the next spare once every copy has it (not the buffer the writer keeps filling).
+     * The write of one chunk: its steps (send a piece, end the chunk write) run one after the other, each after the
+     * previous one is done, on the background pool; a failed step skips the lane's later steps.
      */
-    private void writeExtent(long start, byte[] data, int n, boolean handedOff) throws IOException {
-        int done = 0;
-        while (done < n) {
-            long pos = start + done;
-            int index = ChunkGeometry.chunkIndex(pos);
-            int inChunk = ChunkGeometry.offsetInChunk(pos);
-            int piece = Math.min(n - done, ChunkGeometry.CHUNK_SIZE - inChunk);
-            if (stream != null && stream.index != index) {
-                retireStream();
-            }
-            if (stream == null) {
-                stream = new ChunkStream(index);
-            }
-            // only the extent's last piece frees its buffer: an earlier one acknowledged at a chunk change does not
-            stream.write(new Piece(data, done, piece, inChunk, pos + piece, handedOff && done + piece == n));
-            done += piece;
-        }
-    }
+    private final class Lane {
+        final ChunkStream stream;
+        private CompletableFuture<Void> tail;
+        private volatile boolean failed;
 
-    /**
-     * Lets the current chunk's write end in the background (its last acknowledgements, WRITE_FINISH, WRITE_CHUNK_END)
-     * while the next chunk's data goes out. Ending it in line left the chain idle at every chunk boundary, for 2-3 %
-     * of a long write; mfsmount too writes several chunks of a file at once. One chunk ends at a time.
-     */
-    private void retireStream() throws IOException {
-        ChunkStream old = stream;
-        stream = null;
-        awaitEnding();
-        if (background == null) {
-            old.end();
-            collectFreed(old);
-            return;
+        Lane(ChunkStream stream, CompletableFuture<Void> after) {
+            this.stream = stream;
+            this.tail = after;
         }
-        ending = background.submit(() -> {
-            old.end();
-            return old;
-        });
-    }
 
-    /** Waits until the previous chunk's write has ended; its failure is this call's. */
-    private void awaitEnding() throws IOException {
-        Future<ChunkStream> f = ending;
-        if (f == null) {
-            return;
+        CompletableFuture<Void> send(Piece p) {
+            return step(() -> stream.write(p));
         }
-        ending = null;
-        collectFreed(await(f, "the end of a chunk write"));
-    }
 
-    /** Ends every chunk write: the one ending in the background, then the current one. */
-    private void endStreams() throws IOException {
-        try {
-            awaitEnding();
-        } finally {
-            ChunkStream s = stream;
-            if (s != null) {
-                s.end(); // a failure keeps it: the next flush tries again
-                stream = null;
-                collectFreed(s);
-            }
+        CompletableFuture<Void> end() {
+            return step(stream::end);
         }
-    }
 
-    private void collectFreed(ChunkStream s) {
-        for (byte[] b = s.freed.poll(); b != null; b = s.freed.poll()) {
-            freed.add(b);
+        boolean failed() {
+            return failed;
+        }
+
+        private CompletableFuture<Void> step(SessionStep s) {
+            tail = tail.thenRunAsync(() -> {
+                try {
+                    s.run();
+                } catch (IOException e) {
+                    failed = true;
+                    throw new UncheckedIOException(e);
+                } catch (RuntimeException | Error e) {
+                    failed = true;
+                    throw e;
+                }
+            }, lanesRun);
+            return tail;
         }
     }
 
@@ -424,18 +522,18 @@ public final class FileWriter {
         final int len;
         final int inChunk;
         final long end;
-        /** The last piece of a buffer the writer let go of: once every copy has it, the buffer is free. */
-        final boolean freesBuffer;
+        /** The buffer's release: told when every copy has this piece. */
+        final Release release;
         /** Sent once: from then on only a broken chain's resend sends it again. */
         boolean queued;
 
-        Piece(byte[] data, int off, int len, int inChunk, long end, boolean freesBuffer) {
+        Piece(byte[] data, int off, int len, int inChunk, long end, Release release) {
             this.data = data;
             this.off = off;
             this.len = len;
             this.inChunk = inChunk;
             this.end = end;
-            this.freesBuffer = freesBuffer;
+            this.release = release;
         }
     }
 
@@ -448,7 +546,7 @@ public final class FileWriter {
 
     /**
      * The write of one chunk: its session with the chain and the pieces sent through it that not every copy has
-     * confirmed yet. Belongs to the session owner while it is {@link #stream}, then to the task that ends it.
+     * confirmed yet. Only its {@link Lane}'s steps use it, one at a time.
      */
     private final class ChunkStream {
         final int index;
@@ -459,8 +557,6 @@ public final class FileWriter {
         private boolean resendPending;
         /** The file length to report when the chunk write ends: what the master said, and every acknowledged piece. */
         private long sessionLength;
-        /** Buffers whose last piece every copy confirmed. */
-        final ArrayDeque<byte[]> freed = new ArrayDeque<>();
 
         ChunkStream(int index) {
             this.index = index;
@@ -490,9 +586,7 @@ public final class FileWriter {
                 Piece p = unacked.pollFirst().piece();
                 sessionLength = Math.max(sessionLength, p.end);
                 length.accumulateAndGet(p.end, Math::max);
-                if (p.freesBuffer) {
-                    freed.add(p.data);
-                }
+                p.release.confirmed();
             }
         }
 

@@ -300,8 +300,35 @@ class FileWriterTest {
         w.flush();
 
         assertFirstTwoChunksHold(start, data);
-        assertThat(master.calls()).containsExactly("WRITE_CHUNK 0", "WRITE_CHUNK 1", "WRITE_CHUNK_END 0",
+        List<String> calls = master.calls();
+        assertThat(calls).containsExactlyInAnyOrder("WRITE_CHUNK 0", "WRITE_CHUNK 1", "WRITE_CHUNK_END 0",
                 "WRITE_CHUNK_END 1");
+        assertThat(calls.indexOf("WRITE_CHUNK 1")).as("chunk 1 starts before chunk 0 has ended: %s", calls)
+                .isLessThan(calls.indexOf("WRITE_CHUNK_END 0"));
+    }
+
+    @Test
+    void twoChunksDataGoOutSideBySideThroughTheirOwnChains() throws Exception {
+        CountDownLatch nextChunkStarted = new CountDownLatch(1);
+        master.onWriteChunk = index -> {
+            if (index == 1) {
+                nextChunkStarted.countDown();
+            } else {
+                // chunk 0's write cannot start before chunk 1's (a writer with one extent on its way waits here 5 s)
+                awaitQuietly(nextChunkStarted);
+            }
+        };
+        long start = ChunkGeometry.CHUNK_SIZE - BUFFER;
+        byte[] data = new byte[2 * BUFFER];
+        new Random(14).nextBytes(data);
+        FileWriter w = writer();
+        w.write(start, data, 0, BUFFER); // a full buffer: chunk 0's part goes out
+        w.write(start + BUFFER, data, BUFFER, BUFFER); // and chunk 1's, without waiting for chunk 0's
+
+        w.flush();
+
+        assertFirstTwoChunksHold(start, data);
+        assertThat(master.calls()).startsWith("WRITE_CHUNK 1", "WRITE_CHUNK 0");
     }
 
     @Test
