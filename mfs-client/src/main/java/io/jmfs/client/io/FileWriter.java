@@ -4,6 +4,7 @@ import io.jmfs.client.cache.ChunkLocationCache;
 import io.jmfs.protocol.ChunkGeometry;
 import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -15,9 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -317,38 +320,43 @@ public final class FileWriter {
         keepFreed();
     }
 
-    private void awaitOldest() {
-        Handed h = handed.pollFirst();
-        try {
-            h.out().join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            // noted below
-        }
+    private void awaitOldest() throws InterruptedIOException {
+        Handed h = handed.peekFirst();
+        waitFor(h.out());
+        handed.pollFirst();
         noteOutcome(h.out());
         keepFreed();
     }
 
     /** Waits until every handed extent is out. */
-    private void awaitHanded() {
+    private void awaitHanded() throws InterruptedIOException {
         while (!handed.isEmpty()) {
             awaitOldest();
         }
     }
 
     /** Ends every chunk write and waits for the ends; a failure is kept for the caller. */
-    private void endLanes() {
+    private void endLanes() throws InterruptedIOException {
         for (Lane lane : List.copyOf(lanes.values())) {
             retire(lane);
         }
         lastIndex = -1;
         for (CompletableFuture<Void> f : List.copyOf(ending.values())) {
-            try {
-                f.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                // noted below
-            }
+            waitFor(f);
         }
         reap();
+    }
+
+    /** Waits until {@code f} is done; its outcome is the caller's to take note of, an interrupt is this call's. */
+    private static void waitFor(CompletableFuture<Void> f) throws InterruptedIOException {
+        try {
+            f.get();
+        } catch (ExecutionException | CancellationException e) {
+            // a failure: the caller takes note of it (noteOutcome)
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a background write");
+        }
     }
 
     /**
@@ -438,15 +446,14 @@ public final class FileWriter {
                 handOff();
                 return;
             }
+            endLanes(); // a failure stays deferred for the next write or flush
+            freed.clear(); // an idle file keeps at most its current buffer
+            spares.clear();
         } catch (IOException e) {
             if (deferred == null) {
                 deferred = e;
             }
-            return;
         }
-        endLanes(); // a failure stays deferred for the next write or flush
-        freed.clear(); // an idle file keeps at most its current buffer
-        spares.clear();
     }
 
     /** An extent handed to its lanes: where it ends, and when it is out. */
