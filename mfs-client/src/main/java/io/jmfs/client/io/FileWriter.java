@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -59,6 +60,11 @@ public final class FileWriter {
     static final int MAX_IN_FLIGHT = 3;
     /** How many spare buffers a writer keeps: those in flight and the one filling. */
     static final int MAX_SPARES = MAX_IN_FLIGHT + 1;
+    /**
+     * Chunk writes open at once, ending ones included: writes that jump from chunk to chunk wait for the oldest end
+     * rather than holding a chain (a thread, connections) per chunk they touched.
+     */
+    static final int MAX_LANES = 4;
     private final int inode;
     private final ChunkMaster master;
     private final ChunkserverPool pool;
@@ -80,8 +86,8 @@ public final class FileWriter {
     private final ArrayDeque<Handed> handed = new ArrayDeque<>();
     /** The open chunk writes, by chunk index: each takes the extents of its chunk. */
     private final Map<Integer, Lane> lanes = new HashMap<>();
-    /** Lanes told to end, until their end is known: a new lane of the same chunk starts after it. */
-    private final Map<Integer, CompletableFuture<Void>> ending = new HashMap<>();
+    /** Lanes told to end, oldest first, until their end is known: a new lane of the same chunk starts after it. */
+    private final Map<Integer, CompletableFuture<Void>> ending = new LinkedHashMap<>();
     /** The chunk the last extent went to: a lane the writer moved away from ends. */
     private int lastIndex = -1;
     /**
@@ -270,8 +276,11 @@ public final class FileWriter {
         }
     }
 
-    /** The lane of chunk {@code index}, opened when needed; the lane the writer moves away from is told to end. */
-    private Lane laneFor(int index) {
+    /**
+     * The lane of chunk {@code index}, opened when needed (after the oldest ending lane while {@link #MAX_LANES} are
+     * open); the lane the writer moves away from is told to end.
+     */
+    private Lane laneFor(int index) throws InterruptedIOException {
         if (index != lastIndex) {
             Lane previous = lanes.get(lastIndex);
             if (previous != null) {
@@ -287,6 +296,10 @@ public final class FileWriter {
             lane = null;
         }
         if (lane == null) {
+            while (lanes.size() + ending.size() >= MAX_LANES && !ending.isEmpty()) {
+                waitFor(ending.values().iterator().next());
+                reap();
+            }
             CompletableFuture<Void> previousEnd = ending.remove(index);
             if (previousEnd != null) {
                 after = after == null ? previousEnd : CompletableFuture.allOf(after, previousEnd);

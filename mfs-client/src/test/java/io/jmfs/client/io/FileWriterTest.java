@@ -310,12 +310,13 @@ class FileWriterTest {
     @Test
     void twoChunksDataGoOutSideBySideThroughTheirOwnChains() throws Exception {
         CountDownLatch nextChunkStarted = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean waitedInVain = new java.util.concurrent.atomic.AtomicBoolean();
         master.onWriteChunk = index -> {
             if (index == 1) {
                 nextChunkStarted.countDown();
-            } else {
-                // chunk 0's write cannot start before chunk 1's (a writer with one extent on its way waits here 5 s)
-                awaitQuietly(nextChunkStarted);
+            } else if (!awaitQuietly(nextChunkStarted)) {
+                // chunk 0's write cannot start before chunk 1's: a writer with one extent on its way waits here 5 s
+                waitedInVain.set(true);
             }
         };
         long start = ChunkGeometry.CHUNK_SIZE - BUFFER;
@@ -328,7 +329,33 @@ class FileWriterTest {
         w.flush();
 
         assertFirstTwoChunksHold(start, data);
-        assertThat(master.calls()).startsWith("WRITE_CHUNK 1", "WRITE_CHUNK 0");
+        assertThat(waitedInVain).as("chunk 1's write began while chunk 0's waited").isFalse();
+    }
+
+    @Test
+    void writesThatJumpFromChunkToChunkKeepAtMostFourChunkWritesOpen() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        master.onWriteChunk = index -> most.accumulateAndGet(open.incrementAndGet(), Math::max);
+        master.onWriteChunkEnd = index -> {
+            sleepQuietly(20); // ends take a while: without a bound they would pile up, one per chunk touched
+            open.decrementAndGet();
+        };
+        Random random = new Random(15);
+        byte[][] sent = new byte[12][1000];
+        FileWriter w = writer();
+        for (int i = 0; i < sent.length; i++) {
+            random.nextBytes(sent[i]);
+            w.write((long) i * ChunkGeometry.CHUNK_SIZE, sent[i], 0, sent[i].length);
+        }
+        w.flush();
+
+        assertThat(most.get()).isLessThanOrEqualTo(FileWriter.MAX_LANES);
+        for (int i = 0; i < sent.length; i++) {
+            assertThat(Arrays.copyOf(cs.chunk(master.chunkId(i)), sent[i].length)).as("chunk %d", i)
+                    .isEqualTo(sent[i]);
+        }
+        assertThat(master.length()).isEqualTo(11L * ChunkGeometry.CHUNK_SIZE + 1000);
     }
 
     @Test
@@ -366,11 +393,21 @@ class FileWriterTest {
         assertThat(w.bufferReuses()).isGreaterThanOrEqualTo(6);
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
+    private static void sleepQuietly(long millis) {
         try {
-            latch.await(5, TimeUnit.SECONDS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Whether the latch opened within 5 s. */
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -101,6 +101,6 @@ public final class FakeChunkMaster implements ChunkMaster {
         onWriteChunkEnd.at(index);
         calls.add("WRITE_CHUNK_END " + index);
         writeChunkEndCalls.incrementAndGet();
-        length.set(fileLength);
+        length.accumulateAndGet(fileLength, Math::max); // as MooseFS's master: a chunk write's end only grows a file
     }
 }
