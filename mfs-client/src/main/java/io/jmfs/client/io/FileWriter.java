@@ -318,6 +318,12 @@ public final class FileWriter {
         ending.put(lane.stream.index, lane.end());
     }
 
+    /** Ends the lane's chunk write, in this thread when its extents are already out (the caller waits anyway). */
+    private void retireNow(Lane lane) {
+        lanes.remove(lane.stream.index);
+        ending.put(lane.stream.index, lane.endNow());
+    }
+
     /** Takes note of the handed extents and chunk ends that are done, keeping the first failure for the caller. */
     private void reap() {
         while (!handed.isEmpty() && handed.peekFirst().out().isDone()) {
@@ -351,7 +357,7 @@ public final class FileWriter {
     /** Ends every chunk write and waits for the ends; a failure is kept for the caller. */
     private void endLanes() throws InterruptedIOException {
         for (Lane lane : List.copyOf(lanes.values())) {
-            retire(lane);
+            retireNow(lane);
         }
         lastIndex = -1;
         for (CompletableFuture<Void> f : List.copyOf(ending.values())) {
@@ -513,6 +519,24 @@ public final class FileWriter {
 
         CompletableFuture<Void> end() {
             return step(stream::end);
+        }
+
+        /**
+         * Like {@link #end}, but run in the calling thread (the writer's lock holder) when no step is pending: a
+         * small file's close then costs no hand-over to the pool and back, as ending it in line did before lanes.
+         */
+        CompletableFuture<Void> endNow() {
+            if (!tail.isDone() || tail.isCompletedExceptionally()) {
+                return end(); // after a failure the end is skipped, and the failure is reported once
+            }
+            try {
+                stream.end();
+                tail = CompletableFuture.completedFuture(null);
+            } catch (IOException | RuntimeException e) {
+                failed = true;
+                tail = CompletableFuture.failedFuture(e);
+            }
+            return tail;
         }
 
         boolean failed() {

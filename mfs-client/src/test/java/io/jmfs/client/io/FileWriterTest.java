@@ -359,6 +359,20 @@ class FileWriterTest {
     }
 
     @Test
+    void closingASmallFileEndsItsChunkWriteInTheClosingThread() throws IOException {
+        java.util.concurrent.atomic.AtomicReference<Thread> endedBy = new java.util.concurrent.atomic.AtomicReference<>();
+        master.onWriteChunkEnd = index -> endedBy.set(Thread.currentThread());
+        FileWriter w = writer();
+        w.write(0, new byte[1000], 0, 1000); // goes out in the background at once
+
+        w.flush();
+
+        // once its data is out, the end costs no hand-over to the pool and back (thousands of small files pay it)
+        assertThat(endedBy.get()).isSameAs(Thread.currentThread());
+        assertThat(master.length()).isEqualTo(1000);
+    }
+
+    @Test
     void aChunkWriteThatFailsToEndInTheBackgroundIsReportedAndTheNextChunkIsStillEnded() throws IOException {
         master.onWriteChunkEnd = index -> {
             if (index == 0) {
