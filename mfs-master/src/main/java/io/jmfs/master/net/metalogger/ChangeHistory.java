@@ -12,9 +12,10 @@ import java.util.List;
  *
  * <p>Memory: while a namespace is being filled the history holds as many lines as there are new files, so it costs
  * about what its texts weigh plus 8 bytes a line. The texts sit back to back in a {@link ByteWindow}; per line one
- * long, in a {@link LongWindow} indexed by version, holds its second (high half) and the low 32 bits of where its
- * text starts, which is enough because the texts held never span 4 GiB. Both live in small fixed pages that go as
- * the old end moves on. {@link Line} objects exist only while a replay batch is being sent.
+ * long, in a second {@link ByteWindow} (at 8 bytes times the line's place since the last restart), holds its second
+ * (high half) and the low 32 bits of where its text starts, which is enough because the texts held never span
+ * 4 GiB. Both live in small fixed pages that go as the old end moves on. {@link Line} objects exist only while a
+ * replay batch is being sent.
  */
 final class ChangeHistory {
 
@@ -30,8 +31,10 @@ final class ChangeHistory {
     private final long preserveSeconds;
     private final int maxLines;
     private final long maxTextBytes;
-    private final LongWindow entries = new LongWindow();
+    private final ByteWindow entries = new ByteWindow();
     private final ByteWindow texts = new ByteWindow();
+    /** The version of the line at entries' position 0: the one expected when the history last restarted. */
+    private long baseVersion;
     private long firstVersion;
     private long firstTextStart;
 
@@ -54,8 +57,9 @@ final class ChangeHistory {
 
     /** Forgets everything; the next line expected is {@code nextVersion}. */
     void restartAt(long nextVersion) {
+        baseVersion = nextVersion;
         firstVersion = nextVersion;
-        entries.restartAt(nextVersion);
+        entries.restartAt(0);
         texts.restartAt(0);
         firstTextStart = 0;
     }
@@ -66,7 +70,7 @@ final class ChangeHistory {
 
     /** The version the next line will have. */
     long nextVersion() {
-        return entries.end();
+        return baseVersion + entries.end() / Long.BYTES;
     }
 
     int size() {
@@ -82,7 +86,7 @@ final class ChangeHistory {
         if (version != nextVersion()) {
             restartAt(version);
         }
-        entries.append((nowSecond & LOW_32) << 32 | (texts.end() & LOW_32));
+        entries.appendLong((nowSecond & LOW_32) << 32 | (texts.end() & LOW_32));
         texts.append(text);
         // the newest line always stays, so the history keeps knowing which version comes next
         while (size() > 1 && (size() > maxLines || texts.end() - firstTextStart > maxTextBytes
@@ -107,15 +111,15 @@ final class ChangeHistory {
 
     /** Bytes of pages the history holds now (texts and per-line entries). */
     long bytesHeld() {
-        return (long) texts.pagesHeld() * ByteWindow.PAGE_SIZE + (long) entries.pagesHeld() * LongWindow.PAGE_SIZE * 8;
+        return (long) (texts.pagesHeld() + entries.pagesHeld()) * ByteWindow.PAGE_SIZE;
     }
 
     private long secondOf(long version) {
-        return entries.get(version) >>> 32;
+        return entry(version) >>> 32;
     }
 
     private long textStart(long version) {
-        long low = entries.get(version) & LOW_32;
+        long low = entry(version) & LOW_32;
         return firstTextStart + ((low - firstTextStart) & LOW_32);
     }
 
@@ -123,10 +127,14 @@ final class ChangeHistory {
         return version + 1 < nextVersion() ? textStart(version + 1) : texts.end();
     }
 
+    private long entry(long version) {
+        return entries.getLong((version - baseVersion) * Long.BYTES);
+    }
+
     private void dropOldest() {
         firstVersion++;
         firstTextStart = textStart(firstVersion);
-        entries.dropBefore(firstVersion);
+        entries.dropBefore((firstVersion - baseVersion) * Long.BYTES);
         texts.dropBefore(firstTextStart);
     }
 }
