@@ -22,6 +22,17 @@ public final class Poll {
         untilPresent(timeout, what, () -> condition.getAsBoolean() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
+    /** Whether {@code condition} comes to hold before {@code timeout}: for waits whose failure the caller handles. */
+    public static boolean holdsWithin(Duration timeout, BooleanSupplier condition) {
+        Objects.requireNonNull(condition, "condition");
+        try {
+            until(timeout, "condition", condition);
+            return true;
+        } catch (AssertionError timedOut) {
+            return false;
+        }
+    }
+
     /**
      * Returns the first value {@code probe} yields. A probe that throws ends the wait at once with that exception:
      * that is how a probe reports that waiting longer is pointless (say, the daemon exited).

@@ -44,6 +44,13 @@ class PollTest {
     }
 
     @Test
+    void holdsWithinTellsWhetherTheConditionCameToHoldInTime() {
+        AtomicInteger asked = new AtomicInteger();
+        assertThat(Poll.holdsWithin(Duration.ofSeconds(10), () -> asked.incrementAndGet() == 2)).isTrue();
+        assertThat(Poll.holdsWithin(Duration.ofMillis(50), () -> false)).isFalse();
+    }
+
+    @Test
     void rejectsANonPositiveTimeout() {
         assertThatThrownBy(() -> Poll.until(Duration.ZERO, "x", () -> true))
                 .isInstanceOf(IllegalArgumentException.class);
