@@ -16,9 +16,9 @@ import io.jmfs.daemon.config.CommonKeys;
 import io.jmfs.daemon.config.Config;
 import io.jmfs.daemon.net.ListenerSpec;
 import io.jmfs.daemon.net.NetServer;
+import io.jmfs.daemon.net.Transport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,21 +67,22 @@ public final class ChunkserverService implements DaemonService {
         if (disks.isEmpty()) {
             throw new IOException("no data disks defined in " + config.get(ChunkserverConfig.HDD_CONF_FILENAME));
         }
+        Transport transport = Transport.preferred();
         clientLoops = new MultiThreadIoEventLoopGroup(2, new DefaultThreadFactory("mfschunkserver-out"),
-                NioIoHandler.newFactory());
+                transport.ioHandlerFactory());
         int labels = LabelMask.parse(config.get(ChunkserverConfig.LABELS));
-        masterLink = new MasterLink(dataDir, clientLoops.next(), unrecoverable);
+        masterLink = new MasterLink(dataDir, clientLoops.next(), transport, unrecoverable);
         storage = ChunkStorage.open(disks, storageOptions(config), masterLink, masterLink.storedMetaId());
         if (storage.disks().isEmpty()) {
             throw new IOException("no usable data disk: " + storage.refusedDisks());
         }
         ListenerSpec data = new ListenerSpec(DATA_LISTENER, config.get(ChunkserverConfig.CSSERV_LISTEN_HOST),
                 config.get(ChunkserverConfig.CSSERV_LISTEN_PORT), new DataPipeline(storage));
-        server = NetServer.start("mfschunkserver", List.of(data), 0);
+        server = NetServer.start("mfschunkserver", List.of(data), 0, transport);
         InetSocketAddress bound = server.address(DATA_LISTENER);
         int myIp = config.get(ChunkserverConfig.CSSERV_LISTEN_HOST).equals("*") ? 0
                 : Ipv4.toInt(bound.getAddress());
-        masterLink.start(settings(config, myIp, bound.getPort(), labels), storage, new Replicator(storage, clientLoops));
+        masterLink.start(settings(config, myIp, bound.getPort(), labels), storage, new Replicator(storage, clientLoops, transport));
         log.info("data port {}, master {}:{}", bound, config.get(ChunkserverConfig.MASTER_HOST),
                 config.get(ChunkserverConfig.MASTER_PORT));
     }

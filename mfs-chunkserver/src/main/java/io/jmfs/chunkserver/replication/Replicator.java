@@ -3,6 +3,7 @@ package io.jmfs.chunkserver.replication;
 import io.jmfs.chunkserver.net.data.DataPipeline;
 import io.jmfs.chunkserver.net.data.Ipv4;
 import io.jmfs.chunkserver.storage.chunk.ChunkStorage;
+import io.jmfs.daemon.net.Transport;
 import io.jmfs.protocol.ChunkGeometry;
 import io.jmfs.protocol.MfsStatus;
 import io.netty.bootstrap.Bootstrap;
@@ -11,7 +12,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +32,17 @@ public final class Replicator {
 
     private final ChunkStorage storage;
     private final EventLoopGroup loops;
+    private final Transport transport;
 
     public Replicator(ChunkStorage storage, EventLoopGroup loops) {
+        this(storage, loops, Transport.NIO);
+    }
+
+    /** A replicator that connects to source chunkservers on {@code loops}, which run on {@code transport}. */
+    public Replicator(ChunkStorage storage, EventLoopGroup loops, Transport transport) {
         this.storage = storage;
         this.loops = loops;
+        this.transport = transport;
     }
 
     /** Copies chunk {@code chunkId} in version {@code version} from {@code sourceIp:sourcePort}. */
@@ -71,7 +78,7 @@ public final class Replicator {
 
     private CompletableFuture<MfsStatus> fetch(long chunkId, int version, InetSocketAddress source) {
         SourceSession session = new SourceSession(storage, chunkId, version);
-        Bootstrap b = new Bootstrap().group(loops).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(loops).channel(transport.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override

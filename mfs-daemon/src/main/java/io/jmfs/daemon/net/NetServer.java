@@ -34,12 +34,18 @@ public final class NetServer implements AutoCloseable {
      */
     public static NetServer start(String daemonName, List<ListenerSpec> specs, int ioThreads)
             throws IOException, InterruptedException {
+        return start(daemonName, specs, ioThreads, Transport.NIO);
+    }
+
+    /** Like {@link #start(String, List, int)}, on {@code transport}. */
+    public static NetServer start(String daemonName, List<ListenerSpec> specs, int ioThreads, Transport transport)
+            throws IOException, InterruptedException {
         EventLoopGroup acceptGroup = new MultiThreadIoEventLoopGroup(1,
-                new DefaultThreadFactory(daemonName + "-accept"), Transport.NIO.ioHandlerFactory());
+                new DefaultThreadFactory(daemonName + "-accept"), transport.ioHandlerFactory());
         EventLoopGroup ioGroup = new MultiThreadIoEventLoopGroup(ioThreads,
-                new DefaultThreadFactory(daemonName + "-io"), Transport.NIO.ioHandlerFactory());
+                new DefaultThreadFactory(daemonName + "-io"), transport.ioHandlerFactory());
         try {
-            return new NetServer(acceptGroup, ioGroup, Listeners.bind(specs, acceptGroup, ioGroup, Transport.NIO),
+            return new NetServer(acceptGroup, ioGroup, Listeners.bind(specs, acceptGroup, ioGroup, transport),
                     true);
         } catch (IOException | InterruptedException | RuntimeException e) {
             shutDown(acceptGroup, ioGroup);

@@ -1,6 +1,7 @@
 package io.jmfs.chunkserver.net.data;
 
 import io.jmfs.chunkserver.storage.chunk.ChunkStorage;
+import io.jmfs.daemon.net.Transport;
 import io.jmfs.protocol.MfsStatus;
 import io.jmfs.protocol.msg.data.DataMessage;
 import io.jmfs.protocol.msg.data.DataMessages;
@@ -12,7 +13,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,7 +108,8 @@ final class WriteChain {
         DataMessage.ChainLink next = request.chain().getFirst();
         InetSocketAddress address = Ipv4.socketAddress(next.ip(), next.port());
         List<DataMessage.ChainLink> rest = request.chain().subList(1, request.chain().size());
-        Bootstrap b = new Bootstrap().group(upstream.channel().eventLoop()).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(upstream.channel().eventLoop())
+                .channel(Transport.of(upstream.channel()).socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {

@@ -4,6 +4,7 @@ import io.jmfs.chunkserver.replication.Replicator;
 import io.jmfs.chunkserver.storage.chunk.ChunkInfo;
 import io.jmfs.chunkserver.storage.chunk.ChunkStorage;
 import io.jmfs.chunkserver.storage.chunk.StorageListener;
+import io.jmfs.daemon.net.Transport;
 import io.jmfs.protocol.wire.FrameDecoder;
 import io.jmfs.protocol.wire.FrameEncoder;
 import io.jmfs.protocol.wire.MessageEncoder;
@@ -15,7 +16,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,19 +65,21 @@ public final class MasterLink implements StorageListener, AutoCloseable {
     private volatile boolean registeredOnce;
     /** Told when the master belongs to another MooseFS instance: a fault no reconnection can fix. */
     private final Runnable wrongInstance;
+    private final Transport transport;
 
     /** A link that, on a master of another instance, only stops connecting. */
     public MasterLink(Path dataDir, EventLoop loop) throws IOException {
-        this(dataDir, loop, () -> { });
+        this(dataDir, loop, Transport.NIO, () -> { });
     }
 
     /**
      * A link that also calls {@code wrongInstance} (once, on its event loop) when the master has another metaid; the
-     * daemon exits then, as MooseFS's chunkserver does.
+     * daemon exits then, as MooseFS's chunkserver does. {@code loop} runs on {@code transport}.
      */
-    public MasterLink(Path dataDir, EventLoop loop, Runnable wrongInstance) throws IOException {
+    public MasterLink(Path dataDir, EventLoop loop, Transport transport, Runnable wrongInstance) throws IOException {
         this.dataDir = dataDir;
         this.loop = loop;
+        this.transport = transport;
         this.identity = ChunkserverIdentity.load(dataDir);
         this.wrongInstance = wrongInstance;
     }
@@ -110,7 +112,7 @@ public final class MasterLink implements StorageListener, AutoCloseable {
             scheduleReconnect();
             return;
         }
-        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(loop).channel(transport.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
