@@ -288,7 +288,9 @@ public final class ChunkStorage implements AutoCloseable {
             if (d.state() == DiskState.DAMAGED) {
                 continue;
             }
-            DiskSpace s = d.space();
+            // A disk still scanning takes no new chunks, so its space is not offered yet (as MooseFS reports it): a
+            // master that saw it would send creates that can only fail with NOSPACE. Its chunks count already.
+            DiskSpace s = d.state() == DiskState.SCANNING ? DiskSpace.NONE : d.space();
             if (d.markedForRemoval()) {
                 tdUsed += s.used();
                 tdTotal += s.total();

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static io.jmfs.chunkserver.storage.chunk.StorageFixture.GOLDEN;
 import static io.jmfs.chunkserver.storage.chunk.StorageFixture.disk;
@@ -56,6 +58,37 @@ class DiskHandlingTest {
         assertThat(d.resolve(".chunkdb")).doesNotExist();
         assertThat(d.resolve("00")).isDirectory();
         assertThat(storage.disks().getFirst().state()).isEqualTo(DiskState.READY);
+    }
+
+    @Test
+    void aDiskStillScanningOffersNoSpaceUntilItsScanEnds() throws Exception {
+        Path d = mkdir("d");
+        StorageFixture.copyTree(GOLDEN.resolve("disk"), d);
+        CountDownLatch scanHeld = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        StorageListener holdingScan = new StorageListener() {
+            @Override
+            public void chunkFound(ChunkInfo chunk) {
+                scanHeld.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        storage = ChunkStorage.open(List.of(disk(d)), options(), holdingScan, 0);
+        assertThat(scanHeld.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(storage.space().total()).isZero();
+        assertThat(storage.space().used()).isZero();
+        assertThat(storage.create(100, 1).join()).isEqualTo(MfsStatus.NOSPACE);
+
+        release.countDown();
+        assertThat(storage.awaitScan(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(storage.space().total()).isPositive();
+        assertThat(storage.space().chunks()).isEqualTo(4);
+        assertThat(storage.create(100, 1).join()).isEqualTo(MfsStatus.OK);
     }
 
     @Test
