@@ -41,15 +41,28 @@ public final class MfsFile implements AutoCloseable {
 
     /** Reads until {@code len} bytes or the end of the file; returns how many. */
     public int readFully(long pos, byte[] dst, int off, int len) throws IOException {
-        int done = 0;
-        while (done < len) {
-            int n = read(pos + done, dst, off + done, len - done);
+        return readFully(pos, MemorySegment.ofArray(dst).asSlice(off, len));
+    }
+
+    /**
+     * Reads until {@code dst} (heap or native memory) is full or the file ends; returns how many bytes came. The mount
+     * reads straight into the kernel's reply buffer this way.
+     */
+    public int readFully(long pos, MemorySegment dst) throws IOException {
+        ensureOpen();
+        if (writer.dirty()) {
+            writer.flush();
+            reader.invalidate();
+        }
+        long done = 0;
+        while (done < dst.byteSize()) {
+            int n = reader.read(pos + done, dst.asSlice(done));
             if (n < 0) {
                 break;
             }
             done += n;
         }
-        return done;
+        return (int) done;
     }
 
     public void write(long pos, byte[] src, int off, int len) throws IOException {

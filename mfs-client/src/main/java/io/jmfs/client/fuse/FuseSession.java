@@ -355,10 +355,8 @@ final class FuseSession implements AutoCloseable {
     private void read(MemorySegment req, long ino, long size, long off, MemorySegment fi) {
         long fh = fh(fi);
         submitTo(queueOf(fh), req, a -> {
-            byte[] data = fs.read(fh, off, (int) Math.min(size, Integer.MAX_VALUE));
-            MemorySegment buf = data.length == 0 ? MemorySegment.NULL : a.allocate(data.length);
-            MemorySegment.copy(MemorySegment.ofArray(data), 0, buf, 0, data.length);
-            fuse.replyBuf(req, buf, data.length);
+            MemorySegment data = fs.read(fh, off, (int) Math.min(size, Integer.MAX_VALUE), a);
+            fuse.replyBuf(req, data, data.byteSize());
         });
     }
 

@@ -17,6 +17,8 @@ import io.jmfs.protocol.msg.client.NamespaceReply;
 import io.jmfs.protocol.msg.client.NamespaceRequest;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -337,18 +339,26 @@ final class MfsFilesystem {
         return f;
     }
 
-    byte[] read(long fh, long offset, int size) throws IOException {
+    /**
+     * Reads up to {@code size} bytes at {@code offset} into memory from {@code allocator} (the request's native arena:
+     * the data goes from the read-ahead window straight into the buffer the kernel's reply is sent from).
+     */
+    MemorySegment read(long fh, long offset, int size, SegmentAllocator allocator) throws IOException {
         Optional<byte[]> special = specials.read(fh, offset, size);
         if (special.isPresent()) {
-            return special.get();
+            byte[] data = special.get();
+            return data.length == 0 ? MemorySegment.NULL : allocator.allocateFrom(ValueLayout.JAVA_BYTE, data);
         }
         OpenFile f = file(fh);
-        byte[] buf = new byte[size];
+        if (size == 0) {
+            return MemorySegment.NULL;
+        }
+        MemorySegment buf = allocator.allocate(size);
         int n;
         synchronized (f) {
-            n = f.file.readFully(offset, buf, 0, size);
+            n = f.file.readFully(offset, buf);
         }
-        return n == size ? buf : java.util.Arrays.copyOf(buf, n);
+        return n == 0 ? MemorySegment.NULL : buf.asSlice(0, n);
     }
 
     void write(long fh, long offset, MemorySegment data) throws IOException {

@@ -3,11 +3,11 @@ package io.jmfs.client.io;
 import io.jmfs.client.MfsException;
 import io.jmfs.protocol.ChunkGeometry;
 import io.jmfs.protocol.ChunkLocation;
+import io.jmfs.protocol.Crc32;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.codec.MalformedPacketException;
 import io.jmfs.protocol.msg.data.DataMessage;
 import io.jmfs.protocol.msg.data.DataMessage.Read;
-import io.jmfs.protocol.msg.data.DataMessage.ReadData;
 import io.jmfs.protocol.msg.data.DataMessage.ReadStatus;
 import io.jmfs.protocol.msg.data.DataMessages;
 import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkData;
@@ -93,26 +93,30 @@ public final class ChunkReader {
             int expected = start;
             int end = start + size;
             while (true) {
-                RawPacket p = socket.receive();
-                if (p.type() == MessageType.ANTOAN_NOP.id()) {
-                    continue; // a slow disk: the chunkserver keeps the connection alive
-                }
-                DataMessage m = decode(p);
-                if (m instanceof ReadData data) {
+                // block data lands in dst where it belongs if it is the expected block; checked before it counts
+                int at = dstOff + (expected - offset);
+                Received received = socket.receiveRead(dst, at, end - expected);
+                if (received instanceof ReadDataPlaced data) {
                     int position = data.block() * ChunkGeometry.BLOCK_SIZE + data.offset();
-                    int n = data.data().length();
-                    if (data.chunkId() != chunk.chunkId() || position != expected || n > end - expected) {
+                    int n = data.size();
+                    if (data.chunkId() != chunk.chunkId() || position != expected) {
                         throw new IOException("out-of-sequence data from " + copy.address() + ": chunk "
                                 + Long.toHexString(data.chunkId()) + " at " + position + "+" + n + ", expected "
                                 + expected);
                     }
-                    if (!data.crcMatches()) {
+                    if (Crc32.of(dst, at, n) != data.crc()) {
                         throw new IOException("CRC mismatch in block " + data.block() + " from " + copy.address());
                     }
-                    System.arraycopy(data.data().unsafeArray(), 0, dst, dstOff + (expected - offset), n);
                     expected += n;
                     progress.done += n;
-                } else if (m instanceof ReadStatus status) {
+                    continue;
+                }
+                RawPacket p = (RawPacket) received;
+                if (p.type() == MessageType.ANTOAN_NOP.id()) {
+                    continue; // a slow disk: the chunkserver keeps the connection alive
+                }
+                DataMessage m = decode(p);
+                if (m instanceof ReadStatus status) {
                     if (!status.status().isOk()) {
                         throw new MfsException(status.status(), "read from " + copy.address());
                     }

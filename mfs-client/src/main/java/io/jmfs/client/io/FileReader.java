@@ -7,6 +7,8 @@ import io.jmfs.protocol.msg.client.ChunkOpReply.ChunkReply;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +51,8 @@ public final class FileReader {
     private final java.util.ArrayDeque<Ahead> ahead = new java.util.ArrayDeque<>();
     private long lastEnd = -1;
     private int windowSize = MIN_WINDOW;
+    /** Full-size window arrays no window uses any more; taken by fetches on the prefetch threads too. */
+    private final java.util.ArrayDeque<byte[]> spares = new java.util.ArrayDeque<>();
 
     /** {@code prefetcher} runs background read-ahead; null disables it. */
     public FileReader(int inode, ChunkMaster master, ChunkReader reader, ChunkLocationCache cache,
@@ -65,15 +69,44 @@ public final class FileReader {
      * Copies up to {@code len} bytes at {@code pos} into {@code dst}; fewer at a window's end. Returns -1 at or past
      * the end of the file.
      */
-    public synchronized int read(long pos, byte[] dst, int off, int len) throws IOException {
-        if (pos < 0 || len < 0 || off < 0 || off + len > dst.length) {
+    public int read(long pos, byte[] dst, int off, int len) throws IOException {
+        if (off < 0 || len < 0 || off + len > dst.length) {
+            throw new IndexOutOfBoundsException("read of " + len + " at " + pos);
+        }
+        return read(pos, MemorySegment.ofArray(dst).asSlice(off, len));
+    }
+
+    /**
+     * Like {@link #read(long, byte[], int, int)}, into {@code dst}: heap or native memory (the mount copies straight
+     * into the kernel's reply buffer).
+     */
+    public synchronized int read(long pos, MemorySegment dst) throws IOException {
+        int len = (int) Math.min(dst.byteSize(), Integer.MAX_VALUE);
+        if (pos < 0) {
             throw new IndexOutOfBoundsException("read of " + len + " at " + pos);
         }
         if (len == 0) {
             return 0;
         }
         boolean sequential = pos == lastEnd;
+        Window w = windowAt(pos, len, sequential);
+        if (w.length == 0) {
+            return -1;
+        }
+        int from = (int) (pos - w.start);
+        int n = Math.min(len, w.length - from);
+        MemorySegment.copy(w.data, from, dst, ValueLayout.JAVA_BYTE, 0, n);
+        lastEnd = pos + n;
+        if (sequential && prefetcher != null) {
+            fetchAhead();
+        }
+        return n;
+    }
+
+    /** The window holding {@code pos}: the current one, the next fetched ahead, or a new one (empty at the end). */
+    private Window windowAt(long pos, int len, boolean sequential) throws IOException {
         if (current == null || !current.covers(pos)) {
+            recycle(current == null ? null : current.data);
             current = null;
             Ahead next = ahead.pollFirst();
             if (next != null && next.start == pos) {
@@ -86,17 +119,7 @@ public final class FileReader {
                 current = fetch(pos, Math.max(windowSize, Math.min(len, MAX_WINDOW)));
             }
         }
-        if (current.length == 0) {
-            return -1;
-        }
-        int from = (int) (pos - current.start);
-        int n = Math.min(len, current.length - from);
-        System.arraycopy(current.data, from, dst, off, n);
-        lastEnd = pos + n;
-        if (sequential && prefetcher != null) {
-            fetchAhead();
-        }
-        return n;
+        return current;
     }
 
     /**
@@ -125,8 +148,36 @@ public final class FileReader {
 
     /** Forgets buffered data (after this client wrote to the file, or the master said it changed). */
     public synchronized void invalidate() {
+        recycle(current == null ? null : current.data);
         current = null;
-        ahead.clear();
+        ahead.clear(); // windows still being fetched are left to the garbage collector
+    }
+
+    /**
+     * An array for a window of {@code n} bytes: a spare one for a full-size window (a sequential reader's are, after
+     * the first few: a GiB read would otherwise allocate, and zero, a GiB of arrays that live a few milliseconds).
+     */
+    private byte[] windowArray(int n) {
+        if (n == MAX_WINDOW) {
+            synchronized (spares) {
+                byte[] spare = spares.pollFirst();
+                if (spare != null) {
+                    return spare;
+                }
+            }
+        }
+        return new byte[n];
+    }
+
+    /** Keeps a full-size window array for the next window, once no read can use it any more. */
+    private void recycle(byte[] data) {
+        if (data != null && data.length == MAX_WINDOW) {
+            synchronized (spares) {
+                if (spares.size() < DEPTH + 1) {
+                    spares.addLast(data);
+                }
+            }
+        }
     }
 
     private static Window await(CompletableFuture<Window> f) throws IOException {
@@ -161,14 +212,15 @@ public final class FileReader {
             }
             long available = Math.min(located.fileLength() - start, ChunkGeometry.CHUNK_SIZE - inChunk);
             int n = (int) Math.max(0, Math.min(size, available));
-            byte[] data = new byte[n];
             if (n == 0 || located.chunk().chunkId() == 0) {
-                return new Window(start, data, n); // end of file, or a hole: zeros
+                return new Window(start, new byte[n], n); // end of file, or a hole: zeros
             }
+            byte[] data = windowArray(n); // every byte of [0, n) is overwritten by the read
             try {
                 reader.read(located.chunk(), inChunk, data, 0, n);
                 return new Window(start, data, n);
             } catch (IOException e) {
+                recycle(data);
                 last = e;
                 cache.invalidate(inode, index); // maybe stale locations: ask the master again
             }

@@ -1,5 +1,6 @@
 package io.jmfs.client.io;
 
+import io.jmfs.protocol.ChunkGeometry;
 import io.jmfs.protocol.MessageType;
 import io.jmfs.protocol.wire.MessageEncoder;
 import io.jmfs.protocol.wire.PeerLink;
@@ -115,7 +116,11 @@ public final class FramedSocket implements AutoCloseable {
     /** Reads the next frame; a length above the link's limit is a broken peer. */
     public RawPacket receive() throws IOException {
         int type = in.readInt();
-        long length = Integer.toUnsignedLong(in.readInt());
+        return readPayload(type, Integer.toUnsignedLong(in.readInt()));
+    }
+
+    /** The rest of a frame whose header has been read; a length above the link's limit is a broken peer. */
+    private RawPacket readPayload(int type, long length) throws IOException {
         if (length > link.maxPayload()) {
             throw new IOException(peer + " sent a frame of " + length + " bytes, more than " + link.maxPayload()
                     + " allowed on " + link);
@@ -124,6 +129,33 @@ public final class FramedSocket implements AutoCloseable {
         in.readFully(payload);
         lastReceiveNanos = System.nanoTime();
         return new RawPacket(type, payload);
+    }
+
+    /**
+     * Reads the next frame of a chunk read. A CSTOCL_READ_DATA's data goes straight into {@code dst} at
+     * {@code dstOff} (at most {@code room} bytes; more, or a block range outside a block, is a broken peer) and its
+     * fixed fields come back as a {@link ReadDataPlaced}; any other frame comes back whole as a {@link RawPacket}.
+     * The data skips the copy, and the garbage, of one array per 64 KiB block that {@link #receive} would cost.
+     */
+    public Received receiveRead(byte[] dst, int dstOff, int room) throws IOException {
+        int type = in.readInt();
+        long length = Integer.toUnsignedLong(in.readInt());
+        if (type != MessageType.CSTOCL_READ_DATA.id() || length < ReadDataPlaced.FIELDS) {
+            return readPayload(type, length);
+        }
+        long chunkId = in.readLong();
+        int block = in.readUnsignedShort();
+        int offset = in.readUnsignedShort();
+        long size = Integer.toUnsignedLong(in.readInt());
+        int crc = in.readInt();
+        if (length != ReadDataPlaced.FIELDS + size || block >= ChunkGeometry.BLOCKS_PER_CHUNK
+                || offset + size > ChunkGeometry.BLOCK_SIZE || size > room) {
+            throw new IOException(peer + " sent a malformed READ_DATA: frame of " + length + " bytes for block "
+                    + block + " at " + offset + "+" + size + ", " + room + " bytes expected at most");
+        }
+        in.readFully(dst, dstOff, (int) size);
+        lastReceiveNanos = System.nanoTime();
+        return new ReadDataPlaced(chunkId, block, offset, (int) size, crc);
     }
 
     /** Whether some received bytes wait to be read, so that {@link #receive} will not wait long for a frame. */

@@ -7,7 +7,7 @@ import io.jmfs.protocol.wire.TypedMessageDecoder.PayloadDecoder;
 import io.netty.buffer.Unpooled;
 
 /** One received frame, payload copied out of the socket buffer; decoded by the thread that waits for it. */
-public record RawPacket(int type, byte[] payload) {
+public record RawPacket(int type, byte[] payload) implements Received {
     public <T> T decode(PayloadDecoder<T> decoder) throws MalformedPacketException {
         return decoder.decode(type, Unpooled.wrappedBuffer(payload));
     }

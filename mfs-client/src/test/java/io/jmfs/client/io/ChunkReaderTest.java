@@ -76,6 +76,24 @@ class ChunkReaderTest {
     }
 
     @Test
+    void aCopySendingMoreDataThanAskedForIsNotBelievedAndTheOtherCopyIsRead() throws IOException {
+        bad.fault = Fault.MORE_THAN_ASKED;
+        for (int i = 0; i < 4; i++) {
+            assertThat(read(chunkOn(bad, good), 10, 1000)).isEqualTo(Arrays.copyOfRange(content, 10, 1010));
+        }
+        assertThat(bad.readRequests()).isPositive();
+    }
+
+    @Test
+    void aCopySendingAnotherBlockThanTheNextIsNotBelievedAndTheOtherCopyIsRead() throws IOException {
+        bad.fault = Fault.WRONG_BLOCK;
+        for (int i = 0; i < 4; i++) {
+            assertThat(read(chunkOn(bad, good), 0, 150_000)).isEqualTo(Arrays.copyOf(content, 150_000));
+        }
+        assertThat(bad.readRequests()).isPositive();
+    }
+
+    @Test
     void aCopyAnsweringAnErrorStatusFailsOverToTheNextCopy() throws IOException {
         bad.fault = Fault.ERROR_STATUS;
         for (int i = 0; i < 4; i++) {

@@ -11,6 +11,9 @@ import io.jmfs.protocol.ChunkGeometry;
 import io.jmfs.protocol.msg.client.ChunkOpReply;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -75,6 +78,41 @@ class FileReaderTest {
         FileReader r = reader();
         assertThat(readAll(r, 100_000)).isEqualTo(content);
         assertThat(r.read(SIZE, new byte[10], 0, 10)).isEqualTo(-1);
+    }
+
+    @Test
+    void aSequentialReadIntoNativeMemoryReturnsTheFile() throws IOException {
+        FileReader r = reader();
+        byte[] got = new byte[SIZE];
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(131_072);
+            long pos = 0;
+            int n;
+            while ((n = r.read(pos, buf)) > 0) {
+                MemorySegment.copy(buf, ValueLayout.JAVA_BYTE, 0, got, (int) pos, n);
+                pos += n;
+            }
+            assertThat(pos).isEqualTo(SIZE);
+        }
+        assertThat(got).isEqualTo(content);
+    }
+
+    @Test
+    void jumpsBackAndForthBetweenSequentialRunsReadTheRightBytes() throws IOException {
+        // every run grows to full-size windows, whose arrays the next windows reuse; a jump drops them half-read
+        FileReader r = reader();
+        long[] starts = {0, ChunkGeometry.CHUNK_SIZE - 3 * FileReader.MAX_WINDOW, 7, ChunkGeometry.CHUNK_SIZE + 5, 0};
+        byte[] buf = new byte[100_000];
+        for (long start : starts) {
+            long pos = start;
+            while (pos < Math.min(SIZE, start + 5L * FileReader.MAX_WINDOW)) {
+                int n = r.read(pos, buf, 0, buf.length); // fewer at a window's end
+                assertThat(n).isPositive();
+                assertThat(Arrays.copyOf(buf, n)).as("bytes at %d", pos)
+                        .isEqualTo(Arrays.copyOfRange(content, (int) pos, (int) pos + n));
+                pos += n;
+            }
+        }
     }
 
     @Test

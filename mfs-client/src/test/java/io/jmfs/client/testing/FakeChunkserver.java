@@ -38,7 +38,11 @@ public final class FakeChunkserver implements AutoCloseable {
         /** Every data packet carries a wrong CRC. */
         BAD_CRC,
         /** Answers every read and write with an error status. */
-        ERROR_STATUS
+        ERROR_STATUS,
+        /** The first data packet of a read carries one byte more than was asked for (its CRC matching). */
+        MORE_THAN_ASKED,
+        /** The first data packet of a read is for the block after the one asked for (its CRC matching). */
+        WRONG_BLOCK
     }
 
     private final ServerSocket server;
@@ -175,6 +179,12 @@ public final class FakeChunkserver implements AutoCloseable {
             if (fault == Fault.BAD_CRC) {
                 packet = new ReadData(packet.chunkId(), packet.block(), packet.offset(), packet.crc() ^ 1,
                         packet.data());
+            }
+            if (fault == Fault.MORE_THAN_ASKED && packets == 0 && n < ChunkGeometry.BLOCK_SIZE - inBlock) {
+                packet = ReadData.of(r.chunkId(), packet.block(), inBlock, ByteString.wrap(Arrays.copyOf(slice, n + 1)));
+            }
+            if (fault == Fault.WRONG_BLOCK && packets == 0) {
+                packet = ReadData.of(r.chunkId(), packet.block() + 1, inBlock, packet.data());
             }
             conn.send(packet);
             packets++;
