@@ -68,6 +68,11 @@ final class BackgroundMount {
                 command.add(jvmArg);
             }
         }
+        // bin/'s launcher keeps the AOT cache options for the JVM that runs the service (jmfs-run.sh)
+        String aot = System.getenv("JMFS_AOT_OPTS");
+        if (aot != null && !aot.isBlank()) {
+            command.addAll(List.of(aot.trim().split("\\s+")));
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(MfsMount.class.getName());
