@@ -81,6 +81,7 @@ jmfs_aot() {
   done
   if [ -f "$jmfs_aot_cache" ]; then
     jmfs_aot_opts="-XX:AOTCache=$jmfs_aot_cache"
+    [ "${JMFS_AOT_EAGER:-}" != 1 ] || jmfs_aot_eager
   else
     # %p: the JDK puts the recording JVM's pid there
     jmfs_aot_opts="-XX:AOTCacheOutput=$jmfs_aot_dir/$jmfs_aot_name.t$(date +%s).%p.aot"
@@ -93,4 +94,25 @@ jmfs_aot() {
     JMFS_AOT_OPTS=$jmfs_aot_opts
     export JMFS_AOT_OPTS
   fi
+}
+
+# jmfs_aot_eager: with a cache, also compile each method that the cache's run compiled as soon as its class is
+# initialised, instead of after some thousand calls in the interpreter (-XX:+AOTCompileEagerly, experimental in JDK
+# 25): a fresh chunkserver's compilations then happen while it starts, not during its first writes. Whether this JDK
+# has the option is asked once and kept, with the JDK's path, in <cache folder>/eager-compile.
+jmfs_aot_eager() {
+  jmfs_eager_flags="-XX:+UnlockExperimentalVMOptions -XX:+AOTCompileEagerly"
+  jmfs_eager_mark=$jmfs_aot_dir/eager-compile
+  jmfs_eager_known=$(cat "$jmfs_eager_mark" 2>/dev/null) || jmfs_eager_known=
+  if [ "${jmfs_eager_known#* }" != "$JAVA_HOME" ] \
+      || [ -n "$(find "$JAVA_HOME/lib/modules" -newer "$jmfs_eager_mark" 2>/dev/null | head -1)" ]; then
+    # shellcheck disable=SC2086 # a list of options
+    if "$JAVA_HOME/bin/java" $jmfs_eager_flags -version >/dev/null 2>&1; then
+      jmfs_eager_known="yes $JAVA_HOME"
+    else
+      jmfs_eager_known="no $JAVA_HOME"
+    fi
+    echo "$jmfs_eager_known" >"$jmfs_eager_mark" 2>/dev/null || true
+  fi
+  [ "${jmfs_eager_known%% *}" != yes ] || jmfs_aot_opts="$jmfs_aot_opts $jmfs_eager_flags"
 }

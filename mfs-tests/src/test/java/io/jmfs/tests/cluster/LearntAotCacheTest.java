@@ -21,10 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * bin/'s launchers learn an AOT cache for the chunkserver and the mount (bin/jmfs-run.sh): a run without a cache
- * records, the next start adopts the recording and maps it. A chunkserver without a master stays up, retrying, which
+ * records, the next start adopts the recording and maps it, and the chunkserver compiles what the cache's run compiled
+ * as it starts. A chunkserver without a master stays up, retrying, which
  * is all a run needs here.
  */
 class LearntAotCacheTest {
+    private static final String EAGER = "-XX:+AOTCompileEagerly";
     @TempDir
     Path logs;
     @TempDir
@@ -55,6 +57,22 @@ class LearntAotCacheTest {
                 .noneMatch(arg -> arg.startsWith("-XX:AOTCacheOutput"));
         assertThat(recordings()).isEmpty();
         assertThat(aot.resolve("mfschunkserver.aot")).isNotEmptyFile();
+    }
+
+    @Test
+    void aMappedCacheCompilesEagerlyWhereTheJdkCan() throws Exception {
+        List<String> recording = runFor(Duration.ofSeconds(3));
+        assertThat(recording).doesNotContain(EAGER);
+
+        List<String> mapping = runFor(Duration.ZERO);
+        assertThat(mapping).contains("-XX:AOTCache=" + aot.resolve("mfschunkserver.aot"), EAGER);
+        Path mark = aot.resolve("eager-compile");
+        assertThat(Files.readString(mark)).as("the JDK 25 the tests run with has the option").startsWith("yes /");
+
+        // what the launcher learnt of a JDK without the option (older or newer than 25)
+        Files.writeString(mark, Files.readString(mark).replaceFirst("^yes", "no"));
+        assertThat(runFor(Duration.ZERO)).contains("-XX:AOTCache=" + aot.resolve("mfschunkserver.aot"))
+                .doesNotContain(EAGER);
     }
 
     @Test
