@@ -58,39 +58,36 @@ class ChunkReaderTest {
 
     @Test
     void aCopyThatDropsTheConnectionMidReadIsReplacedByTheNextCopyWithoutLosingBytes() throws IOException {
-        bad.fault = Fault.CLOSE_MID_READ;
-        for (int i = 0; i < 4; i++) { // the start copy rotates: every order is exercised
-            byte[] got = read(chunkOn(bad, good), 5, 250_000);
-            assertThat(got).isEqualTo(Arrays.copyOfRange(content, 5, 250_005));
+        assertEveryOrderReadsRightPast(Fault.CLOSE_MID_READ, 5, 250_000);
+    }
+
+    /**
+     * Reads {@code length} bytes at {@code from} four times from the bad copy (with {@code fault}) and the good one:
+     * the start copy rotates, so every order is exercised; each read returns the right bytes, and the bad copy was
+     * asked.
+     */
+    private void assertEveryOrderReadsRightPast(Fault fault, int from, int length) throws IOException {
+        bad.fault = fault;
+        for (int i = 0; i < 4; i++) {
+            assertThat(read(chunkOn(bad, good), from, length))
+                    .isEqualTo(Arrays.copyOfRange(content, from, from + length));
         }
         assertThat(bad.readRequests()).isPositive();
     }
 
     @Test
     void aCopyWhoseDataFailsTheCrcCheckIsNotBelievedAndTheOtherCopyIsRead() throws IOException {
-        bad.fault = Fault.BAD_CRC;
-        for (int i = 0; i < 4; i++) {
-            assertThat(read(chunkOn(bad, good), 0, 100_000)).isEqualTo(Arrays.copyOf(content, 100_000));
-        }
-        assertThat(bad.readRequests()).isPositive();
+        assertEveryOrderReadsRightPast(Fault.BAD_CRC, 0, 100_000);
     }
 
     @Test
     void aCopySendingMoreDataThanAskedForIsNotBelievedAndTheOtherCopyIsRead() throws IOException {
-        bad.fault = Fault.MORE_THAN_ASKED;
-        for (int i = 0; i < 4; i++) {
-            assertThat(read(chunkOn(bad, good), 10, 1000)).isEqualTo(Arrays.copyOfRange(content, 10, 1010));
-        }
-        assertThat(bad.readRequests()).isPositive();
+        assertEveryOrderReadsRightPast(Fault.MORE_THAN_ASKED, 10, 1000);
     }
 
     @Test
     void aCopySendingAnotherBlockThanTheNextIsNotBelievedAndTheOtherCopyIsRead() throws IOException {
-        bad.fault = Fault.WRONG_BLOCK;
-        for (int i = 0; i < 4; i++) {
-            assertThat(read(chunkOn(bad, good), 0, 150_000)).isEqualTo(Arrays.copyOf(content, 150_000));
-        }
-        assertThat(bad.readRequests()).isPositive();
+        assertEveryOrderReadsRightPast(Fault.WRONG_BLOCK, 0, 150_000);
     }
 
     @Test
