@@ -52,10 +52,16 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FileWriter {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileWriter.class);
-    /** The first buffer of a handle; it doubles up to the full buffer size as writes continue. */
-    static final int INITIAL_BUFFER = 64 * 1024;
+    /**
+     * The smallest first buffer of a handle: the first buffer is the first power of two from here that holds the first
+     * write, and it doubles up to the full buffer size as writes continue. Small, because most files an unpack or a
+     * build writes take one write of a few KiB, and zeroing a larger array costs more than their bytes.
+     */
+    static final int INITIAL_BUFFER = 4 * 1024;
     /** How long an open chunk write may wait for more data before it is ended. */
     static final Duration IDLE_END = Duration.ofMillis(100);
+    /** Idle checks fall on multiples of this: a chunk write ends between IDLE_END and IDLE_END + IDLE_TICK idle. */
+    static final Duration IDLE_TICK = Duration.ofMillis(25);
     /** Extents on their way at once (besides the one filling): the write-behind a streaming writer may run ahead. */
     static final int MAX_IN_FLIGHT = 3;
     /** How many spare buffers a writer keeps: those in flight and the one filling. */
@@ -433,15 +439,27 @@ public final class FileWriter {
         }
     }
 
+    /**
+     * Schedules {@link #endIfIdle} at the first {@link #IDLE_TICK} boundary at least {@code delayNanos} away. Checks
+     * of many files fall due together: a program writing a file every few milliseconds (an unpack) would otherwise
+     * wake the timer thread once per file, and on a busy machine each wake-up takes a core from the program.
+     */
     private void scheduleIdleCheck(long delayNanos) {
         if (timer != null && !idleCheckPending) {
             idleCheckPending = true;
             try {
-                timer.schedule(this::endIfIdle, Math.max(delayNanos, 1), TimeUnit.NANOSECONDS);
+                timer.schedule(this::endIfIdle, untilTick(System.nanoTime(), delayNanos), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 idleCheckPending = false; // the client is closing: flush or close ends the session
             }
         }
+    }
+
+    /** The nanoseconds from {@code now} to the first {@link #IDLE_TICK} boundary at least {@code delay} away. */
+    static long untilTick(long now, long delay) {
+        long tick = IDLE_TICK.toNanos();
+        long due = now + Math.max(delay, 1);
+        return Math.floorDiv(due + tick - 1, tick) * tick - now;
     }
 
     /** Ends the open chunk writes once no data has come for {@link #IDLE_END}, sending what is buffered first. */

@@ -188,6 +188,24 @@ class FileWriterTest {
     }
 
     @Test
+    void idleChecksOfFilesWrittenWithinOneTickFallDueTogetherAtLeastTheIdleTimeLater() {
+        long tick = FileWriter.IDLE_TICK.toNanos();
+        long idle = FileWriter.IDLE_END.toNanos();
+        for (long base : new long[] {0, 7 * tick, -5 * tick, Long.MAX_VALUE / 4 / tick * tick}) {
+            long first = base + 1;
+            long last = base + tick; // the same tick window: (base, base + tick]
+            long firstDue = first + FileWriter.untilTick(first, idle);
+            long lastDue = last + FileWriter.untilTick(last, idle);
+            assertThat(firstDue).as("one timer wake-up for both (base %d)", base).isEqualTo(lastDue);
+            assertThat(Math.floorMod(firstDue, tick)).as("on a tick boundary").isZero();
+            assertThat(firstDue - last).as("never before the idle time").isGreaterThanOrEqualTo(idle);
+            assertThat(firstDue - first).as("at most a tick after it").isLessThan(idle + tick);
+        }
+        assertThat(FileWriter.untilTick(3 * tick, idle)).as("a due time on a boundary stays there").isEqualTo(idle);
+        assertThat(FileWriter.untilTick(0, 0)).as("no delay: the next boundary, not now").isEqualTo(tick);
+    }
+
+    @Test
     void aChainFailingMidStreamIsReplacedAndWhatNoCopyConfirmedYetIsSentAgainThroughTheNewOne() throws IOException {
         byte[] data = new byte[BUFFER + 1000];
         new Random(3).nextBytes(data);
